@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `tradectl`: the command-line client for traders and admins.
+@main
+struct Tradectl: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tradectl",
+        abstract: "Command-line client for tradebotd.",
+        subcommands: []
+    )
+}

@@ -1,0 +1,84 @@
+// swift-tools-version:6.1
+// The module layout follows docs/ARCHITECTURE.md (one-way dependencies, lowest first).
+import PackageDescription
+
+/// One settings array for every Swift target: Swift 6 language mode, strict concurrency.
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "tradebot",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "tradebotd", targets: ["tradebotd"]),
+        .executable(name: "tradectl", targets: ["tradectl"]),
+        .executable(name: "tradebot-rpc-bench", targets: ["tradebot-rpc-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries (Debian packages, found with pkg-config).
+        .systemLibrary(name: "CNGHTTP2", path: "Sources/CNGHTTP2",
+                       pkgConfig: "libnghttp2", providers: [.apt(["libnghttp2-dev"])]),
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL",
+                       pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite",
+                       pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        /// Linux calls Swift's Glibc module does not expose (epoll, eventfd, timerfd, accept4).
+        .target(name: "CShims", path: "Sources/CShims"),
+
+        // Protocol and transport.
+        .target(name: "WireFormat", swiftSettings: swiftSettings),
+        .target(name: "RPCCore", dependencies: ["WireFormat"], swiftSettings: swiftSettings),
+        .target(name: "NetIO", dependencies: ["CShims", "COpenSSL"], swiftSettings: swiftSettings),
+        .target(name: "HTTP2Transport",
+                dependencies: ["RPCCore", "NetIO", "CNGHTTP2", "COpenSSL", "CShims"],
+                swiftSettings: swiftSettings),
+
+        // Domain.
+        .target(name: "TradingModel", swiftSettings: swiftSettings),
+        .target(name: "TradingEngine", dependencies: ["TradingModel"], swiftSettings: swiftSettings),
+        .target(name: "TradingProtocol", dependencies: ["WireFormat", "RPCCore", "TradingModel"],
+                swiftSettings: swiftSettings),
+
+        // Composition.
+        .target(name: "TradingServices",
+                dependencies: ["RPCCore", "HTTP2Transport", "NetIO", "TradingProtocol",
+                               "TradingModel", "TradingEngine"],
+                swiftSettings: swiftSettings),
+        .target(name: "TradingTesting",
+                dependencies: ["TradingModel", "TradingEngine"],
+                swiftSettings: swiftSettings),
+        .executableTarget(name: "tradebotd",
+                          dependencies: ["TradingServices", "TradingEngine", "TradingModel", "NetIO",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          swiftSettings: swiftSettings),
+        .executableTarget(name: "tradectl",
+                          dependencies: ["TradingProtocol", "RPCCore", "HTTP2Transport", "NetIO",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          path: "Clients/tradectl",
+                          swiftSettings: swiftSettings),
+        /// Benchmark server for the transport alone (not part of tradebotd): /bench.Echo/Say and /Stream.
+        .executableTarget(name: "tradebot-rpc-bench",
+                          dependencies: ["RPCCore", "HTTP2Transport", "NetIO"],
+                          swiftSettings: swiftSettings),
+
+        // Tests mirror the modules.
+        .testTarget(name: "WireFormatTests", dependencies: ["WireFormat"], swiftSettings: swiftSettings),
+        .testTarget(name: "RPCCoreTests", dependencies: ["RPCCore", "WireFormat"], swiftSettings: swiftSettings),
+        .testTarget(name: "NetIOTests", dependencies: ["NetIO", "CShims", "COpenSSL"], swiftSettings: swiftSettings),
+        .testTarget(name: "HTTP2TransportTests", dependencies: ["HTTP2Transport", "RPCCore", "NetIO"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "TradingModelTests", dependencies: ["TradingModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "TradingEngineTests", dependencies: ["TradingEngine", "TradingModel", "TradingTesting"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "TradingProtocolTests", dependencies: ["TradingProtocol", "WireFormat", "TradingModel"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "TradingServicesTests",
+                    dependencies: ["TradingServices", "TradingProtocol", "RPCCore", "HTTP2Transport", "NetIO"],
+                    swiftSettings: swiftSettings),
+    ]
+)

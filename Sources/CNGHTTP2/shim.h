@@ -1,0 +1,4 @@
+#ifndef TRADEBOT_CNGHTTP2_SHIM_H
+#define TRADEBOT_CNGHTTP2_SHIM_H
+#include <nghttp2/nghttp2.h>
+#endif

@@ -1,0 +1,1 @@
+// The HTTP2Transport module; see docs/ARCHITECTURE.md for what belongs here.

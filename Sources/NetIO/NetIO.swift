@@ -1,0 +1,1 @@
+// The NetIO module; see docs/ARCHITECTURE.md for what belongs here.

@@ -1,0 +1,1 @@
+// The RPCCore module; see docs/ARCHITECTURE.md for what belongs here.

@@ -1,0 +1,1 @@
+// The TradingEngine module; see docs/ARCHITECTURE.md for what belongs here.

@@ -1,0 +1,1 @@
+// The TradingModel module; see docs/ARCHITECTURE.md for what belongs here.

@@ -1,0 +1,1 @@
+// The TradingProtocol module; see docs/ARCHITECTURE.md for what belongs here.

@@ -1,0 +1,1 @@
+// The TradingServices module; see docs/ARCHITECTURE.md for what belongs here.

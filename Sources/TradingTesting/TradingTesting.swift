@@ -1,0 +1,1 @@
+// The TradingTesting module; see docs/ARCHITECTURE.md for what belongs here.

@@ -1,0 +1,1 @@
+// The WireFormat module; see docs/ARCHITECTURE.md for what belongs here.

@@ -1,0 +1,1 @@
+// Transport benchmark server; see scripts/bench-rpc.
