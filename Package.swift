@@ -15,6 +15,8 @@ let package = Package(
         .executable(name: "tradebotd", targets: ["tradebotd"]),
         .executable(name: "tradectl", targets: ["tradectl"]),
         .executable(name: "tradebot-rpc-bench", targets: ["tradebot-rpc-bench"]),
+        .executable(name: "tradebot-codec-bench", targets: ["tradebot-codec-bench"]),
+        .executable(name: "tradebot-engine-bench", targets: ["tradebot-engine-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -55,6 +57,7 @@ let package = Package(
         .executableTarget(name: "tradebotd",
                           dependencies: ["TradingServices", "TradingEngine", "TradingModel", "NetIO",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          exclude: ["Resources"],
                           swiftSettings: swiftSettings),
         .executableTarget(name: "tradectl",
                           dependencies: ["TradingProtocol", "RPCCore", "HTTP2Transport", "NetIO",
@@ -64,6 +67,14 @@ let package = Package(
         /// Benchmark server for the transport alone (not part of tradebotd): /bench.Echo/Say and /Stream.
         .executableTarget(name: "tradebot-rpc-bench",
                           dependencies: ["RPCCore", "HTTP2Transport", "NetIO"],
+                          swiftSettings: swiftSettings),
+        /// Release-mode harness for the protobuf codec (docs/PERFORMANCE.md).
+        .executableTarget(name: "tradebot-codec-bench",
+                          dependencies: ["WireFormat", "TradingProtocol", "TradingModel"],
+                          swiftSettings: swiftSettings),
+        /// Release-mode harness for the engine: tick-to-order, risk check, replay throughput.
+        .executableTarget(name: "tradebot-engine-bench",
+                          dependencies: ["TradingEngine", "TradingModel", "TradingTesting"],
                           swiftSettings: swiftSettings),
 
         // Tests mirror the modules.

@@ -1,1 +1,0 @@
-// The WireFormat module; see docs/ARCHITECTURE.md for what belongs here.

@@ -1,0 +1,1 @@
+// Codec benchmark harness; see docs/PERFORMANCE.md.

@@ -1,0 +1,1 @@
+// Engine benchmark harness; see docs/PERFORMANCE.md.
