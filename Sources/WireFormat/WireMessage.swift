@@ -12,9 +12,10 @@ public protocol WireMessage: Sendable {
 extension WireMessage {
     /// Decodes a message from a byte array.
     public init(wireBytes bytes: [UInt8]) throws(WireDecodingError) {
-        self = try bytes.withUnsafeBytes { (raw) throws(WireDecodingError) -> Self in
-            try Self(wireBytes: raw)
+        let result: Result<Self, WireDecodingError> = bytes.withUnsafeBytes { raw in
+            do throws(WireDecodingError) { return .success(try Self(wireBytes: raw)) } catch { return .failure(error) }
         }
+        self = try result.get()
     }
 
     /// The message's wire bytes.
