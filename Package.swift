@@ -46,10 +46,13 @@ let package = Package(
         .target(name: "TradingProtocol", dependencies: ["WireFormat", "RPCCore", "TradingModel"],
                 swiftSettings: swiftSettings),
 
+        /// JWT RS256, password hashing, RBAC policy, rate limiting (crypto from OpenSSL only).
+        .target(name: "Security", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
+
         // Composition.
         .target(name: "TradingServices",
                 dependencies: ["RPCCore", "HTTP2Transport", "NetIO", "TradingProtocol",
-                               "TradingModel", "TradingEngine"],
+                               "TradingModel", "TradingEngine", "Security"],
                 swiftSettings: swiftSettings),
         .target(name: "TradingTesting",
                 dependencies: ["TradingModel", "TradingEngine"],
@@ -88,6 +91,7 @@ let package = Package(
                     swiftSettings: swiftSettings),
         .testTarget(name: "TradingProtocolTests", dependencies: ["TradingProtocol", "WireFormat", "TradingModel"],
                     swiftSettings: swiftSettings),
+        .testTarget(name: "SecurityTests", dependencies: ["Security"], swiftSettings: swiftSettings),
         .testTarget(name: "TradingServicesTests",
                     dependencies: ["TradingServices", "TradingProtocol", "RPCCore", "HTTP2Transport", "NetIO"],
                     swiftSettings: swiftSettings),
