@@ -1,0 +1,102 @@
+/// Everything `tradebotd serve` needs to start, with embedded defaults so that no configuration at all
+/// gives a working development server.
+///
+/// Precedence: explicit values (command-line flags) over environment variables over defaults.
+/// The environment variable names are a stable interface for scripts, containers and tests.
+public struct ServerConfiguration: Sendable, Equatable {
+    /// Root of all state: database, TLS material, backups. Default `./var`.
+    public var dataDirectory: String = "var"
+    /// The TLS (gRPC + HTTP/2) listener. Default `127.0.0.1:50051`.
+    public var listen = ListenAddress(host: "127.0.0.1", port: 50051)
+    /// Optional plaintext h2c listener serving only health (for Kubernetes' gRPC probes). Off by default.
+    public var healthListen: ListenAddress?
+    /// Certificate chain and key; when both are nil a self-signed development pair in the data directory is used.
+    public var tlsCertificatePath: String?
+    public var tlsKeyPath: String?
+    /// Event-loop threads; default one per core.
+    public var eventLoops: Int?
+    /// Largest accepted request message (gRPC default 4 MiB).
+    public var maxMessageBytes: Int = 4 * 1024 * 1024
+    /// How long in-flight RPCs may run after SIGTERM/SIGINT before connections are closed.
+    public var shutdownGraceMilliseconds: Int = 10_000
+
+    public init() {}
+
+    /// The stable environment interface.
+    public enum Variable {
+        public static let dataDirectory = "TRADEBOT_DATA_DIR"
+        public static let listen = "TRADEBOT_LISTEN"
+        public static let healthListen = "TRADEBOT_HEALTH_LISTEN"
+        public static let tlsCertificate = "TRADEBOT_TLS_CERT"
+        public static let tlsKey = "TRADEBOT_TLS_KEY"
+        public static let eventLoops = "TRADEBOT_EVENT_LOOPS"
+        public static let maxMessageBytes = "TRADEBOT_MAX_MESSAGE_BYTES"
+        public static let shutdownGrace = "TRADEBOT_SHUTDOWN_GRACE"
+    }
+
+    /// Defaults overridden by the environment. Empty values count as unset.
+    public init(environment: [String: String]) throws(ConfigurationError) {
+        self.init()
+        func value(_ name: String) -> String? {
+            guard let v = environment[name], !v.isEmpty else { return nil }
+            return v
+        }
+        if let v = value(Variable.dataDirectory) { dataDirectory = v }
+        if let v = value(Variable.listen) { listen = try Self.address(v, setting: Variable.listen) }
+        if let v = value(Variable.healthListen) { healthListen = try Self.address(v, setting: Variable.healthListen) }
+        tlsCertificatePath = value(Variable.tlsCertificate)
+        tlsKeyPath = value(Variable.tlsKey)
+        if let v = value(Variable.eventLoops) {
+            guard let n = Int(v), (1...256).contains(n) else {
+                throw .invalidValue(setting: Variable.eventLoops, value: v, reason: "expected a number from 1 to 256")
+            }
+            eventLoops = n
+        }
+        if let v = value(Variable.maxMessageBytes) {
+            guard let n = Int(v), (1024...(256 * 1024 * 1024)).contains(n) else {
+                throw .invalidValue(setting: Variable.maxMessageBytes, value: v,
+                                    reason: "expected a byte count from 1024 to 268435456")
+            }
+            maxMessageBytes = n
+        }
+        if let v = value(Variable.shutdownGrace) {
+            shutdownGraceMilliseconds = try Self.milliseconds(v, setting: Variable.shutdownGrace)
+        }
+        try validate()
+    }
+
+    /// Checks combinations that single values cannot: cert and key come as a pair.
+    public func validate() throws(ConfigurationError) {
+        if (tlsCertificatePath == nil) != (tlsKeyPath == nil) {
+            throw .invalidValue(setting: "\(Variable.tlsCertificate)/\(Variable.tlsKey)",
+                                value: tlsCertificatePath ?? tlsKeyPath ?? "",
+                                reason: "set both the certificate and the key, or neither")
+        }
+    }
+
+    /// `<data>/tls/cert.pem` and `key.pem`: where the development certificate lives.
+    public var developmentCertificatePath: String { dataDirectory + "/tls/cert.pem" }
+    public var developmentKeyPath: String { dataDirectory + "/tls/key.pem" }
+
+    static func address(_ text: String, setting: String) throws(ConfigurationError) -> ListenAddress {
+        do {
+            return try ListenAddress(parsing: text)
+        } catch {
+            if case let .invalidValue(_, value, reason) = error {
+                throw .invalidValue(setting: setting, value: value, reason: reason)
+            }
+            throw error
+        }
+    }
+
+    /// Parses `250ms`, `5s`, `2m` or a bare number of seconds.
+    static func milliseconds(_ text: String, setting: String) throws(ConfigurationError) -> Int {
+        let units: [(String, Int)] = [("ms", 1), ("s", 1000), ("m", 60_000)]
+        for (suffix, factor) in units where text.hasSuffix(suffix) {
+            if let n = Int(text.dropLast(suffix.count)), n >= 0, n <= 3_600_000 / factor { return n * factor }
+            throw .invalidValue(setting: setting, value: text, reason: "expected a duration such as 500ms, 10s or 2m")
+        }
+        if let n = Int(text), n >= 0, n <= 3600 { return n * 1000 }
+        throw .invalidValue(setting: setting, value: text, reason: "expected a duration such as 500ms, 10s or 2m")
+    }
+}

@@ -1,1 +1,0 @@
-// The TradingServices module; see docs/ARCHITECTURE.md for what belongs here.
