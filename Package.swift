@@ -46,13 +46,16 @@ let package = Package(
         .target(name: "TradingProtocol", dependencies: ["WireFormat", "RPCCore", "TradingModel"],
                 swiftSettings: swiftSettings),
 
+        /// SQLite: event journal, projections, migrations, backup/restore. The only module that touches SQLite.
+        .target(name: "Persistence", dependencies: ["TradingModel", "CSQLite", "COpenSSL"],
+                swiftSettings: swiftSettings),
         /// JWT RS256, password hashing, RBAC policy, rate limiting (crypto from OpenSSL only).
         .target(name: "Security", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
 
         // Composition.
         .target(name: "TradingServices",
                 dependencies: ["RPCCore", "HTTP2Transport", "NetIO", "TradingProtocol",
-                               "TradingModel", "TradingEngine", "Security"],
+                               "TradingModel", "TradingEngine", "Security", "Persistence"],
                 swiftSettings: swiftSettings),
         .target(name: "TradingTesting",
                 dependencies: ["TradingModel", "TradingEngine"],
@@ -90,6 +93,8 @@ let package = Package(
         .testTarget(name: "TradingEngineTests", dependencies: ["TradingEngine", "TradingModel", "TradingTesting"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "TradingProtocolTests", dependencies: ["TradingProtocol", "WireFormat", "TradingModel"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "TradingModel"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "SecurityTests", dependencies: ["Security"], swiftSettings: swiftSettings),
         .testTarget(name: "TradingServicesTests",
