@@ -46,6 +46,8 @@ let package = Package(
         .target(name: "TradingProtocol", dependencies: ["WireFormat", "RPCCore", "TradingModel"],
                 swiftSettings: swiftSettings),
 
+        /// Metrics registry and Prometheus text exposition; lock-free on the hot path.
+        .target(name: "Observability", swiftSettings: swiftSettings),
         /// SQLite: event journal, projections, migrations, backup/restore. The only module that touches SQLite.
         .target(name: "Persistence", dependencies: ["TradingModel", "CSQLite", "COpenSSL"],
                 swiftSettings: swiftSettings),
@@ -55,7 +57,7 @@ let package = Package(
         // Composition.
         .target(name: "TradingServices",
                 dependencies: ["RPCCore", "HTTP2Transport", "NetIO", "TradingProtocol",
-                               "TradingModel", "TradingEngine", "Security", "Persistence"],
+                               "TradingModel", "TradingEngine", "Security", "Persistence", "Observability"],
                 swiftSettings: swiftSettings),
         .target(name: "TradingTesting",
                 dependencies: ["TradingModel", "TradingEngine"],
@@ -94,6 +96,7 @@ let package = Package(
                     swiftSettings: swiftSettings),
         .testTarget(name: "TradingProtocolTests", dependencies: ["TradingProtocol", "WireFormat", "TradingModel"],
                     swiftSettings: swiftSettings),
+        .testTarget(name: "ObservabilityTests", dependencies: ["Observability"], swiftSettings: swiftSettings),
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "TradingModel"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "SecurityTests", dependencies: ["Security"], swiftSettings: swiftSettings),
