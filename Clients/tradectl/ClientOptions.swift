@@ -1,0 +1,39 @@
+import ArgumentParser
+
+/// Options every command shares: where the server is and how to trust it.
+///
+/// Flags override the environment (`TRADEBOT_SERVER`, `TRADEBOT_CA`), which overrides the defaults.
+struct ClientOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Server address host:port.", valueName: "host:port"))
+    var server: String?
+
+    @Option(name: .long, help: ArgumentHelp("CA certificate (PEM) that signed the server's certificate; with a development server, its <data>/tls/cert.pem.", valueName: "file"))
+    var ca: String?
+
+    @Option(name: .long, help: ArgumentHelp("Seconds to wait for each call.", valueName: "seconds"))
+    var timeout: Double = 10
+
+    @Flag(name: .long, help: "Print JSON (one object per line for streams) instead of tables.")
+    var json = false
+
+    /// The server address after flag > environment > default.
+    func serverAddress(environment: [String: String]) -> String {
+        server ?? nonEmpty(environment["TRADEBOT_SERVER"]) ?? "127.0.0.1:50051"
+    }
+
+    /// The CA file after flag > environment; nil means the system trust store.
+    func caFile(environment: [String: String]) -> String? {
+        ca ?? nonEmpty(environment["TRADEBOT_CA"])
+    }
+
+    func validate() throws {
+        guard timeout > 0, timeout <= 3600 else {
+            throw ValidationError("--timeout must be between 0 and 3600 seconds")
+        }
+    }
+
+    private func nonEmpty(_ s: String?) -> String? {
+        guard let s, !s.isEmpty else { return nil }
+        return s
+    }
+}
