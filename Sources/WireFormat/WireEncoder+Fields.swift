@@ -214,11 +214,12 @@ extension WireEncoder {
 
     // MARK: Maps
 
-    /// Writes a `map<string, string>` as entries sorted by key, so the bytes are deterministic.
+    /// Writes a `map<string, string>` as entries sorted by the keys' UTF-8 bytes, so the bytes are
+    /// deterministic and match the reference implementations' deterministic mode.
     /// Key and value are always written inside an entry, as the reference implementations do.
     @inlinable
     public mutating func encodeStringMap(_ field: Int, _ map: [String: String]) {
-        for key in map.keys.sorted() {
+        for key in map.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let value = map[key] ?? ""
             appendLengthDelimited(field) { entry in
                 entry.encodeString(1, key, force: true)
@@ -230,7 +231,7 @@ extension WireEncoder {
     /// Writes a `map<string, Message>` as entries sorted by key, so the bytes are deterministic.
     @inlinable
     public mutating func encodeMessageMap<M: WireMessage>(_ field: Int, _ map: [String: M]) {
-        for key in map.keys.sorted() {
+        for key in map.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             guard let value = map[key] else { continue }
             appendLengthDelimited(field) { entry in
                 entry.encodeString(1, key, force: true)
