@@ -1,0 +1,53 @@
+/// Everything an `HTTP2Server` needs besides its router.
+public struct HTTP2ServerConfiguration: Sendable {
+    /// Where the TLS certificate chain and key live (PEM). `nil` serves plaintext h2c with
+    /// prior knowledge on the main port (benchmarks only).
+    public struct TLS: Sendable {
+        public var certificateChainFile: String
+        public var privateKeyFile: String
+        public init(certificateChainFile: String, privateKeyFile: String) {
+            self.certificateChainFile = certificateChainFile
+            self.privateKeyFile = privateKeyFile
+        }
+    }
+
+    /// The optional plaintext h2c listener for probes that cannot speak TLS (Kubernetes gRPC
+    /// probes). Only `allowedPaths` are served there; other RPCs get UNIMPLEMENTED, other GETs 404.
+    public struct PlaintextListener: Sendable {
+        public var host: String
+        public var port: Int
+        public var allowedPaths: Set<String>
+        public init(host: String, port: Int,
+                    allowedPaths: Set<String> = ["/grpc.health.v1.Health/Check", "/grpc.health.v1.Health/Watch", "/healthz"]) {
+            self.host = host
+            self.port = port
+            self.allowedPaths = allowedPaths
+        }
+    }
+
+    public var host: String
+    public var port: Int
+    public var tls: TLS?
+    public var plaintextListener: PlaintextListener?
+    /// Event-loop threads; `nil` = one per core.
+    public var eventLoopCount: Int?
+    /// Largest request message accepted (gRPC default 4 MiB); larger ones get RESOURCE_EXHAUSTED.
+    public var maxReceiveMessageSize: Int = 4 * 1024 * 1024
+    public var maxConcurrentStreams: UInt32 = 256
+    /// Per-stream receive window advertised in SETTINGS; also used for the connection window.
+    public var initialWindowSize: UInt32 = 1 << 20
+    /// Bytes a streaming handler may queue per stream before `write` suspends.
+    public var streamBufferLimit: Int = 256 * 1024
+    public var maxHeaderListSize: UInt32 = 16 * 1024
+    /// TLS handshake limit, and also how long a client may take to send its HTTP/2 SETTINGS.
+    public var handshakeTimeout: Duration = .seconds(10)
+    /// Delay between the shutdown notice and the final GOAWAY (about one round trip).
+    public var goAwayDelay: Duration = .milliseconds(100)
+    public var backlog: Int32 = 1024
+
+    public init(host: String = "127.0.0.1", port: Int = 0, tls: TLS?) {
+        self.host = host
+        self.port = port
+        self.tls = tls
+    }
+}

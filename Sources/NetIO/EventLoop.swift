@@ -1,0 +1,205 @@
+import CShims
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Receives readiness events for one file descriptor. Loop-thread only.
+public protocol EventHandler: AnyObject {
+    func handleEvent(_ events: UInt32)
+}
+
+/// One epoll thread. It owns the file descriptors registered on it and everything attached to
+/// them (sockets, `SSL*`, protocol sessions): those are touched only on this thread.
+///
+/// Other threads hand work over with `execute` (a mutex-protected queue plus an eventfd wake-up).
+/// Methods documented "loop thread only" must be called from closures running on this loop.
+public final class EventLoop: @unchecked Sendable {
+    public let index: Int
+    private let epollFD: Int32
+    private let wakeFD: Int32
+    private struct Pending {
+        var tasks: [@Sendable () -> Void] = []
+        var wakeArmed = false
+    }
+    private let pending = Mutex(Pending())
+    private let threadID = Atomic<UInt>(0)
+    private let running = Atomic<Bool>(true)
+    private let finished = Mutex<[CheckedContinuation<Void, Never>]?>([])
+
+    // Loop-thread state.
+    private var handlers: [Int32: any EventHandler] = [:]
+    private var timers = TimerQueue()
+    /// A scratch read buffer shared by every connection of this loop (loop thread only): idle
+    /// connections then cost no read buffer of their own.
+    public let readBuffer: UnsafeMutableRawBufferPointer
+
+    init(index: Int) throws(NetIOError) {
+        self.index = index
+        epollFD = try SystemCall.check("epoll_create1", epoll_create1(Int32(EPOLL_CLOEXEC)))
+        do {
+            wakeFD = try SystemCall.check("eventfd", eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC)))
+        } catch {
+            close(epollFD)
+            throw error
+        }
+        readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+        var ev = epoll_event()
+        ev.events = EPOLLIN.rawValue
+        ev.data.fd = wakeFD
+        _ = epoll_ctl(epollFD, EPOLL_CTL_ADD, wakeFD, &ev)
+    }
+
+    deinit {
+        close(wakeFD)
+        close(epollFD)
+        readBuffer.deallocate()
+    }
+
+    /// Starts the loop on a new thread.
+    func start() throws(NetIOError) {
+        var tid = pthread_t()
+        let box = Unmanaged.passRetained(self).toOpaque()
+        let rc = pthread_create(&tid, nil, { arg in
+            guard let arg else { return nil }
+            let loop = Unmanaged<EventLoop>.fromOpaque(arg).takeRetainedValue()
+            loop.run()
+            return nil
+        }, box)
+        if rc != 0 {
+            Unmanaged<EventLoop>.fromOpaque(box).release()
+            throw .system(call: "pthread_create", errno: rc)
+        }
+        pthread_detach(tid)
+    }
+
+    /// True when called on this loop's thread.
+    public var inEventLoop: Bool { threadID.load(ordering: .relaxed) == UInt(pthread_self()) }
+
+    /// Runs `task` on the loop thread soon. Thread-safe.
+    public func execute(_ task: @escaping @Sendable () -> Void) {
+        let wake: Bool = pending.withLock { p in
+            p.tasks.append(task)
+            if p.wakeArmed { return false }
+            p.wakeArmed = true
+            return true
+        }
+        if wake {
+            var one: UInt64 = 1
+            _ = write(wakeFD, &one, 8)
+        }
+    }
+
+    /// Runs `body` on the loop thread and returns its result.
+    public func submit<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { c in
+            execute { c.resume(returning: body()) }
+        }
+    }
+
+    /// Asks the loop to exit after its current iteration. Registered descriptors are left to
+    /// their owners (close connections first).
+    public func stop() {
+        running.store(false, ordering: .relaxed)
+        execute {}
+    }
+
+    /// Waits until the loop thread has exited (after `stop`).
+    public func waitUntilStopped() async {
+        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+            let done: Bool = finished.withLock { list in
+                guard list != nil else { return true }
+                list!.append(c)
+                return false
+            }
+            if done { c.resume() }
+        }
+    }
+
+    // MARK: loop thread only
+
+    /// Registers `handler` for `fd` with the given epoll interest. Loop thread only.
+    public func register(fd: Int32, events: UInt32, handler: any EventHandler) throws(NetIOError) {
+        var ev = epoll_event()
+        ev.events = events
+        ev.data.fd = fd
+        try SystemCall.check("epoll_ctl(ADD)", epoll_ctl(epollFD, EPOLL_CTL_ADD, fd, &ev))
+        handlers[fd] = handler
+    }
+
+    /// Changes the interest set of a registered descriptor. Loop thread only.
+    public func modify(fd: Int32, events: UInt32) throws(NetIOError) {
+        var ev = epoll_event()
+        ev.events = events
+        ev.data.fd = fd
+        try SystemCall.check("epoll_ctl(MOD)", epoll_ctl(epollFD, EPOLL_CTL_MOD, fd, &ev))
+    }
+
+    /// Stops watching `fd` and drops the handler reference. Loop thread only. Does not close `fd`.
+    public func deregister(fd: Int32) {
+        _ = epoll_ctl(epollFD, EPOLL_CTL_DEL, fd, nil)
+        handlers[fd] = nil
+    }
+
+    /// Runs `action` on this loop after `delay`. Loop thread only.
+    @discardableResult
+    public func schedule(after delay: Duration, _ action: @escaping () -> Void) -> TimerID {
+        let (s, atto) = delay.components
+        let ns = s <= 0 && atto <= 0 ? 0 : UInt64(max(0, s)) * 1_000_000_000 + UInt64(max(0, atto) / 1_000_000_000)
+        return timers.schedule(afterNanoseconds: ns, action)
+    }
+
+    /// Cancels a timer; harmless if it already fired. Loop thread only.
+    public func cancel(_ timer: TimerID) { timers.cancel(timer) }
+
+    /// Number of registered descriptors (connections + listeners). Loop thread only.
+    public var registeredCount: Int { handlers.count }
+
+    private func run() {
+        threadID.store(UInt(pthread_self()), ordering: .relaxed)
+        let maxEvents = 256
+        let events = UnsafeMutablePointer<epoll_event>.allocate(capacity: maxEvents)
+        defer { events.deallocate() }
+        while running.load(ordering: .relaxed) {
+            let timeout = timers.timeoutMilliseconds(now: TimerQueue.now())
+            let n = epoll_wait(epollFD, events, Int32(maxEvents), timeout)
+            if n < 0 && errno != EINTR { break }
+            if n > 0 {
+                for i in 0..<Int(n) {
+                    let fd = events[i].data.fd
+                    if fd == wakeFD {
+                        var value: UInt64 = 0
+                        _ = read(wakeFD, &value, 8)
+                        continue
+                    }
+                    if let handler = handlers[fd] {
+                        handler.handleEvent(events[i].events)
+                    }
+                }
+            }
+            runPendingTasks()
+            if !timers.isEmpty {
+                for action in timers.takeExpired(now: TimerQueue.now()) { action() }
+            }
+        }
+        runPendingTasks()
+        handlers.removeAll()
+        let waiters = finished.withLock { list -> [CheckedContinuation<Void, Never>] in
+            defer { list = nil }
+            return list ?? []
+        }
+        for w in waiters { w.resume() }
+    }
+
+    private func runPendingTasks() {
+        while true {
+            let tasks: [@Sendable () -> Void] = pending.withLock { p in
+                p.wakeArmed = false
+                defer { p.tasks = [] }
+                return p.tasks
+            }
+            if tasks.isEmpty { return }
+            for t in tasks { t() }
+        }
+    }
+}

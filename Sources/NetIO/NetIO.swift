@@ -1,1 +1,0 @@
-// The NetIO module; see docs/ARCHITECTURE.md for what belongs here.

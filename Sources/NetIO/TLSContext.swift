@@ -1,0 +1,119 @@
+import COpenSSL
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An OpenSSL `SSL_CTX` configured for TLS 1.3 only with ALPN `h2`.
+///
+/// Immutable after creation, so `SSL_new` may be called from any loop thread
+/// (OpenSSL documents SSL_CTX as safe to share once configured).
+public final class TLSContext: @unchecked Sendable {
+    let raw: OpaquePointer
+    public let isServer: Bool
+    private let counters: NetCounters?
+
+    /// A server context: certificate chain and key from PEM files, TLS 1.3 only, ALPN selects `h2`
+    /// (clients offering ALPN without `h2` are refused; clients offering none are served as h2),
+    /// one session ticket per handshake for resumption.
+    public static func server(certificateChainFile: String, privateKeyFile: String,
+                              counters: NetCounters? = nil) throws(NetIOError) -> TLSContext {
+        let ctx = try SystemCall.checkTLS("SSL_CTX_new", SSL_CTX_new(TLS_server_method()))
+        let context = TLSContext(raw: ctx, isServer: true, counters: counters)
+        try context.applyCommonOptions()
+        try SystemCall.checkTLS("SSL_CTX_use_certificate_chain_file(\(certificateChainFile))",
+                                SSL_CTX_use_certificate_chain_file(ctx, certificateChainFile) == 1)
+        try SystemCall.checkTLS("SSL_CTX_use_PrivateKey_file(\(privateKeyFile))",
+                                SSL_CTX_use_PrivateKey_file(ctx, privateKeyFile, SSL_FILETYPE_PEM) == 1)
+        try SystemCall.checkTLS("SSL_CTX_check_private_key", SSL_CTX_check_private_key(ctx) == 1)
+        try SystemCall.checkTLS("SSL_CTX_set_num_tickets", SSL_CTX_set_num_tickets(ctx, 1) == 1)
+        let arg = counters.map { Unmanaged.passUnretained($0).toOpaque() }
+        SSL_CTX_set_alpn_select_cb(ctx, { _, out, outlen, input, inlen, arg in
+            guard let out, let outlen, let input else { return SSL_TLSEXT_ERR_ALERT_FATAL }
+            var i = 0
+            let n = Int(inlen)
+            while i < n {
+                let len = Int(input[i])
+                if len == 2, i + 2 < n, input[i + 1] == 0x68, input[i + 2] == 0x32 {
+                    out.pointee = input + i + 1
+                    outlen.pointee = 2
+                    return SSL_TLSEXT_ERR_OK
+                }
+                i += 1 + len
+            }
+            if let arg {
+                Unmanaged<NetCounters>.fromOpaque(arg).takeUnretainedValue().alpnRefused.add(1, ordering: .relaxed)
+            }
+            return SSL_TLSEXT_ERR_ALERT_FATAL
+        }, arg)
+        return context
+    }
+
+    /// A client context: TLS 1.3 only, ALPN `h2`, verifying the server against `trustRootsFile`
+    /// (PEM) or the system roots when `nil`. `verifyPeer: false` is for tests of failure paths only.
+    public static func client(trustRootsFile: String?, verifyPeer: Bool = true) throws(NetIOError) -> TLSContext {
+        let ctx = try SystemCall.checkTLS("SSL_CTX_new", SSL_CTX_new(TLS_client_method()))
+        let context = TLSContext(raw: ctx, isServer: false, counters: nil)
+        try context.applyCommonOptions()
+        if let trustRootsFile {
+            try SystemCall.checkTLS("SSL_CTX_load_verify_locations(\(trustRootsFile))",
+                                    SSL_CTX_load_verify_locations(ctx, trustRootsFile, nil) == 1)
+        } else {
+            try SystemCall.checkTLS("SSL_CTX_set_default_verify_paths", SSL_CTX_set_default_verify_paths(ctx) == 1)
+        }
+        SSL_CTX_set_verify(ctx, verifyPeer ? SSL_VERIFY_PEER : SSL_VERIFY_NONE, nil)
+        let alpn: [UInt8] = [2, 0x68, 0x32]
+        try SystemCall.checkTLS("SSL_CTX_set_alpn_protos", SSL_CTX_set_alpn_protos(ctx, alpn, 3) == 0)
+        return context
+    }
+
+    private init(raw: OpaquePointer, isServer: Bool, counters: NetCounters?) {
+        self.raw = raw
+        self.isServer = isServer
+        self.counters = counters
+    }
+
+    deinit { SSL_CTX_free(raw) }
+
+    private func applyCommonOptions() throws(NetIOError) {
+        try SystemCall.checkTLS("SSL_CTX_set_min_proto_version",
+                                tb_SSL_CTX_set_min_proto_version(raw, TLS1_3_VERSION) == 1)
+        _ = SSL_CTX_set_options(raw, tb_SSL_OP_NO_COMPRESSION() | tb_SSL_OP_NO_RENEGOTIATION())
+        // Partial writes + moving buffers: our output buffer is a Swift array that may move.
+        // Release buffers: idle connections give back their ~34 KiB of record buffers.
+        _ = tb_SSL_CTX_set_mode(raw, Int(SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER
+                                         | SSL_MODE_RELEASE_BUFFERS))
+    }
+
+    /// A new `SSL*` on `fd`. For clients, `serverName` sets SNI (for names) and the identity the
+    /// certificate must match (DNS name or IP address).
+    func makeSSL(fd: Int32, serverName: String?) throws(NetIOError) -> OpaquePointer {
+        let ssl = try SystemCall.checkTLS("SSL_new", SSL_new(raw))
+        do {
+            try SystemCall.checkTLS("SSL_set_fd", SSL_set_fd(ssl, fd) == 1)
+            if isServer {
+                SSL_set_accept_state(ssl)
+            } else {
+                SSL_set_connect_state(ssl)
+                if let name = serverName {
+                    if Self.isIPAddress(name) {
+                        try SystemCall.checkTLS("X509_VERIFY_PARAM_set1_ip_asc",
+                                                X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), name) == 1)
+                    } else {
+                        try SystemCall.checkTLS("SSL_set_tlsext_host_name", tb_SSL_set_tlsext_host_name(ssl, name) == 1)
+                        try SystemCall.checkTLS("SSL_set1_host", SSL_set1_host(ssl, name) == 1)
+                    }
+                }
+            }
+            return ssl
+        } catch {
+            SSL_free(ssl)
+            throw error
+        }
+    }
+
+    static func isIPAddress(_ s: String) -> Bool {
+        var v4 = in_addr()
+        var v6 = in6_addr()
+        return inet_pton(AF_INET, s, &v4) == 1 || inet_pton(AF_INET6, s, &v6) == 1
+    }
+}

@@ -1,0 +1,24 @@
+import WireFormat
+
+extension TradebotV1 {
+    /// `tradebot.v1.ListApiTokensResponse`.
+    public struct ListApiTokensResponse: ProtoMessage {
+        public static let protoMessageName = "tradebot.v1.ListApiTokensResponse"
+        public var tokens: [ApiTokenInfo] = []
+        public var unknownFields = UnknownFields()
+
+        public init() {}
+
+        public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
+            switch tag.fieldNumber {
+            case 1: try d.decodeRepeatedMessage(tag, into: &tokens)
+            default: try d.skipField(tag, into: &unknownFields)
+            }
+        }
+
+        public func encode(to e: inout WireEncoder) {
+            e.encodeRepeatedMessage(1, tokens)
+            e.appendUnknownFields(unknownFields)
+        }
+    }
+}

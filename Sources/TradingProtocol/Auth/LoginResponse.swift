@@ -1,0 +1,36 @@
+import WireFormat
+
+extension TradebotV1 {
+    /// `tradebot.v1.LoginResponse`: an RS256 access token and a single-use refresh token.
+    public struct LoginResponse: ProtoMessage {
+        public static let protoMessageName = "tradebot.v1.LoginResponse"
+        public var accessToken = ""
+        public var refreshToken = ""
+        public var accessExpiresAt: Timestamp?
+        public var refreshExpiresAt: Timestamp?
+        public var principal: Principal?
+        public var unknownFields = UnknownFields()
+
+        public init() {}
+
+        public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
+            switch tag.fieldNumber {
+            case 1: accessToken = try d.decodeString(tag)
+            case 2: refreshToken = try d.decodeString(tag)
+            case 3: try d.decodeMessage(tag, into: &accessExpiresAt)
+            case 4: try d.decodeMessage(tag, into: &refreshExpiresAt)
+            case 5: try d.decodeMessage(tag, into: &principal)
+            default: try d.skipField(tag, into: &unknownFields)
+            }
+        }
+
+        public func encode(to e: inout WireEncoder) {
+            e.encodeString(1, accessToken)
+            e.encodeString(2, refreshToken)
+            e.encodeMessage(3, accessExpiresAt)
+            e.encodeMessage(4, refreshExpiresAt)
+            e.encodeMessage(5, principal)
+            e.appendUnknownFields(unknownFields)
+        }
+    }
+}

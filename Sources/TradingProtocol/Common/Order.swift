@@ -1,0 +1,96 @@
+import WireFormat
+
+extension TradebotV1 {
+    /// `tradebot.v1.Order`: an order as the server knows it. Decimal fields are strings in
+    /// `google.type.Decimal` form (see `WireDecimal`); "" means not set.
+    public struct Order: ProtoMessage {
+        public static let protoMessageName = "tradebot.v1.Order"
+        public var orderID = ""
+        public var clientOrderID = ""
+        public var accountID = ""
+        public var symbol = ""
+        public var side = Side.unspecified
+        public var type = OrderType.unspecified
+        public var timeInForce = TimeInForce.unspecified
+        public var status = OrderStatus.unspecified
+        public var quantity = ""
+        public var filledQuantity = ""
+        public var limitPrice = ""
+        public var stopPrice = ""
+        public var averageFillPrice = ""
+        public var stopLossPrice = ""
+        public var takeProfitPrice = ""
+        public var trailingStopDistance = ""
+        public var reduceOnly = false
+        public var strategyID = ""
+        public var brokerOrderID = ""
+        /// Machine-readable reason for REJECTED / EXPIRED / CANCELLED, e.g. `MAX_ORDER_QUANTITY`.
+        public var reasonCode = ""
+        public var reasonMessage = ""
+        public var createdAt: Timestamp?
+        public var updatedAt: Timestamp?
+        /// The order-stream sequence of the event that produced this state.
+        public var sequence: UInt64 = 0
+        public var unknownFields = UnknownFields()
+
+        public init() {}
+
+        public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
+            switch tag.fieldNumber {
+            case 1: orderID = try d.decodeString(tag)
+            case 2: clientOrderID = try d.decodeString(tag)
+            case 3: accountID = try d.decodeString(tag)
+            case 4: symbol = try d.decodeString(tag)
+            case 5: side = try d.decodeEnum(tag)
+            case 6: type = try d.decodeEnum(tag)
+            case 7: timeInForce = try d.decodeEnum(tag)
+            case 8: status = try d.decodeEnum(tag)
+            case 9: quantity = try d.decodeString(tag)
+            case 10: filledQuantity = try d.decodeString(tag)
+            case 11: limitPrice = try d.decodeString(tag)
+            case 12: stopPrice = try d.decodeString(tag)
+            case 13: averageFillPrice = try d.decodeString(tag)
+            case 14: stopLossPrice = try d.decodeString(tag)
+            case 15: takeProfitPrice = try d.decodeString(tag)
+            case 16: trailingStopDistance = try d.decodeString(tag)
+            case 17: reduceOnly = try d.decodeBool(tag)
+            case 18: strategyID = try d.decodeString(tag)
+            case 19: brokerOrderID = try d.decodeString(tag)
+            case 20: reasonCode = try d.decodeString(tag)
+            case 21: reasonMessage = try d.decodeString(tag)
+            case 22: try d.decodeMessage(tag, into: &createdAt)
+            case 23: try d.decodeMessage(tag, into: &updatedAt)
+            case 24: sequence = try d.decodeUInt64(tag)
+            default: try d.skipField(tag, into: &unknownFields)
+            }
+        }
+
+        public func encode(to e: inout WireEncoder) {
+            e.encodeString(1, orderID)
+            e.encodeString(2, clientOrderID)
+            e.encodeString(3, accountID)
+            e.encodeString(4, symbol)
+            e.encodeEnum(5, side)
+            e.encodeEnum(6, type)
+            e.encodeEnum(7, timeInForce)
+            e.encodeEnum(8, status)
+            e.encodeString(9, quantity)
+            e.encodeString(10, filledQuantity)
+            e.encodeString(11, limitPrice)
+            e.encodeString(12, stopPrice)
+            e.encodeString(13, averageFillPrice)
+            e.encodeString(14, stopLossPrice)
+            e.encodeString(15, takeProfitPrice)
+            e.encodeString(16, trailingStopDistance)
+            e.encodeBool(17, reduceOnly)
+            e.encodeString(18, strategyID)
+            e.encodeString(19, brokerOrderID)
+            e.encodeString(20, reasonCode)
+            e.encodeString(21, reasonMessage)
+            e.encodeMessage(22, createdAt)
+            e.encodeMessage(23, updatedAt)
+            e.encodeUInt64(24, sequence)
+            e.appendUnknownFields(unknownFields)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import WireFormat
+
+extension TradebotV1 {
+    /// `tradebot.v1.GetQuoteRequest`.
+    public struct GetQuoteRequest: ProtoMessage {
+        public static let protoMessageName = "tradebot.v1.GetQuoteRequest"
+        public var symbol = ""
+        public var unknownFields = UnknownFields()
+
+        public init() {}
+
+        public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
+            switch tag.fieldNumber {
+            case 1: symbol = try d.decodeString(tag)
+            default: try d.skipField(tag, into: &unknownFields)
+            }
+        }
+
+        public func encode(to e: inout WireEncoder) {
+            e.encodeString(1, symbol)
+            e.appendUnknownFields(unknownFields)
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import WireFormat
+
+/// A method with its request and response types, so stubs and handlers are type-checked.
+public struct RPCMethod<Request: ProtoMessage, Response: ProtoMessage>: Sendable {
+    /// The untyped description shared with routers and the RBAC policy.
+    public let descriptor: ServiceMethod
+
+    public init(service: String, method: String, kind: ServiceMethod.Kind, access: Access) {
+        descriptor = ServiceMethod(service: service, method: method, kind: kind, access: access,
+                                   requestType: Request.self, responseType: Response.self)
+    }
+
+    public var path: String { descriptor.path }
+}

@@ -1,0 +1,56 @@
+import WireFormat
+
+/// One RPC of the API, untyped: what a router, an RBAC policy or docs need to know about it.
+///
+/// Equality and hashing use `path` alone, which is unique per method.
+public struct ServiceMethod: Sendable, Hashable, CustomStringConvertible {
+    /// Whether the method answers once or streams responses.
+    public enum Kind: Sendable, Hashable {
+        case unary
+        case serverStreaming
+    }
+
+    /// Fully-qualified service name, e.g. `tradebot.v1.Orders`.
+    public let service: String
+    /// Method name, e.g. `SubmitOrder`.
+    public let method: String
+    /// The HTTP/2 `:path`, e.g. `/tradebot.v1.Orders/SubmitOrder` (case-sensitive).
+    public let path: String
+    public let kind: Kind
+    /// The least privilege the schema documents for this method (Protocol/README.md). The
+    /// security layer owns the enforced policy; this is the contract it is tested against.
+    public let access: Access
+    public let requestType: any ProtoMessage.Type
+    public let responseType: any ProtoMessage.Type
+
+    public init(service: String, method: String, kind: Kind, access: Access,
+                requestType: any ProtoMessage.Type, responseType: any ProtoMessage.Type) {
+        self.service = service
+        self.method = method
+        self.path = "/\(service)/\(method)"
+        self.kind = kind
+        self.access = access
+        self.requestType = requestType
+        self.responseType = responseType
+    }
+
+    public static func == (lhs: ServiceMethod, rhs: ServiceMethod) -> Bool { lhs.path == rhs.path }
+    public func hash(into hasher: inout Hasher) { hasher.combine(path) }
+    public var description: String { path }
+}
+
+/// Who may call a method, lowest to highest: each level includes the ones before it.
+public enum Access: Int, Sendable, Hashable, Comparable, CaseIterable {
+    /// No token needed (health checks, Login, Refresh).
+    case anonymous
+    /// Any valid token, whatever its role (Logout, WhoAmI).
+    case authenticated
+    /// Read-only: get, list, subscribe.
+    case observer
+    /// Observer plus order entry, signals, strategy start/stop.
+    case trader
+    /// Everything: users, tokens, risk limits, halt/resume, config, backups, audit.
+    case admin
+
+    public static func < (lhs: Access, rhs: Access) -> Bool { lhs.rawValue < rhs.rawValue }
+}

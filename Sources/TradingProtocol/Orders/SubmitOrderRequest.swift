@@ -1,0 +1,65 @@
+import WireFormat
+
+extension TradebotV1 {
+    /// `tradebot.v1.SubmitOrderRequest`. `clientOrderID` is the idempotency key.
+    public struct SubmitOrderRequest: ProtoMessage {
+        public static let protoMessageName = "tradebot.v1.SubmitOrderRequest"
+        public var clientOrderID = ""
+        public var symbol = ""
+        public var side = Side.unspecified
+        public var type = OrderType.unspecified
+        public var quantity = ""
+        /// Required for LIMIT and STOP_LIMIT.
+        public var limitPrice = ""
+        /// Required for STOP and STOP_LIMIT.
+        public var stopPrice = ""
+        public var timeInForce = TimeInForce.unspecified
+        public var stopLossPrice = ""
+        public var takeProfitPrice = ""
+        public var trailingStopDistance = ""
+        public var strategyID = ""
+        public var reduceOnly = false
+        public var accountID = ""
+        public var unknownFields = UnknownFields()
+
+        public init() {}
+
+        public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
+            switch tag.fieldNumber {
+            case 1: clientOrderID = try d.decodeString(tag)
+            case 2: symbol = try d.decodeString(tag)
+            case 3: side = try d.decodeEnum(tag)
+            case 4: type = try d.decodeEnum(tag)
+            case 5: quantity = try d.decodeString(tag)
+            case 6: limitPrice = try d.decodeString(tag)
+            case 7: stopPrice = try d.decodeString(tag)
+            case 8: timeInForce = try d.decodeEnum(tag)
+            case 9: stopLossPrice = try d.decodeString(tag)
+            case 10: takeProfitPrice = try d.decodeString(tag)
+            case 11: trailingStopDistance = try d.decodeString(tag)
+            case 12: strategyID = try d.decodeString(tag)
+            case 13: reduceOnly = try d.decodeBool(tag)
+            case 14: accountID = try d.decodeString(tag)
+            default: try d.skipField(tag, into: &unknownFields)
+            }
+        }
+
+        public func encode(to e: inout WireEncoder) {
+            e.encodeString(1, clientOrderID)
+            e.encodeString(2, symbol)
+            e.encodeEnum(3, side)
+            e.encodeEnum(4, type)
+            e.encodeString(5, quantity)
+            e.encodeString(6, limitPrice)
+            e.encodeString(7, stopPrice)
+            e.encodeEnum(8, timeInForce)
+            e.encodeString(9, stopLossPrice)
+            e.encodeString(10, takeProfitPrice)
+            e.encodeString(11, trailingStopDistance)
+            e.encodeString(12, strategyID)
+            e.encodeBool(13, reduceOnly)
+            e.encodeString(14, accountID)
+            e.appendUnknownFields(unknownFields)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import WireFormat
+
+extension TradebotV1 {
+    /// `tradebot.v1.GetPortfolioRequest`. Empty account: the caller's default account.
+    public struct GetPortfolioRequest: ProtoMessage {
+        public static let protoMessageName = "tradebot.v1.GetPortfolioRequest"
+        public var accountID = ""
+        public var unknownFields = UnknownFields()
+
+        public init() {}
+
+        public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
+            switch tag.fieldNumber {
+            case 1: accountID = try d.decodeString(tag)
+            default: try d.skipField(tag, into: &unknownFields)
+            }
+        }
+
+        public func encode(to e: inout WireEncoder) {
+            e.encodeString(1, accountID)
+            e.appendUnknownFields(unknownFields)
+        }
+    }
+}

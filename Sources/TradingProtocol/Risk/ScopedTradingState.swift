@@ -1,0 +1,30 @@
+import WireFormat
+
+extension TradebotV1 {
+    /// `tradebot.v1.ScopedTradingState`: a trading-state override for one instrument.
+    public struct ScopedTradingState: ProtoMessage {
+        public static let protoMessageName = "tradebot.v1.ScopedTradingState"
+        public var symbol = ""
+        public var state = TradingState.unspecified
+        public var reason = ""
+        public var unknownFields = UnknownFields()
+
+        public init() {}
+
+        public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
+            switch tag.fieldNumber {
+            case 1: symbol = try d.decodeString(tag)
+            case 2: state = try d.decodeEnum(tag)
+            case 3: reason = try d.decodeString(tag)
+            default: try d.skipField(tag, into: &unknownFields)
+            }
+        }
+
+        public func encode(to e: inout WireEncoder) {
+            e.encodeString(1, symbol)
+            e.encodeEnum(2, state)
+            e.encodeString(3, reason)
+            e.appendUnknownFields(unknownFields)
+        }
+    }
+}

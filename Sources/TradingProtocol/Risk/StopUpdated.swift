@@ -1,0 +1,36 @@
+import WireFormat
+
+extension TradebotV1 {
+    /// `tradebot.v1.StopUpdated`: a stop (typically trailing) moved.
+    public struct StopUpdated: ProtoMessage {
+        public static let protoMessageName = "tradebot.v1.StopUpdated"
+        public var orderID = ""
+        public var symbol = ""
+        public var oldStopPrice = ""
+        public var newStopPrice = ""
+        public var reason = ""
+        public var unknownFields = UnknownFields()
+
+        public init() {}
+
+        public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
+            switch tag.fieldNumber {
+            case 1: orderID = try d.decodeString(tag)
+            case 2: symbol = try d.decodeString(tag)
+            case 3: oldStopPrice = try d.decodeString(tag)
+            case 4: newStopPrice = try d.decodeString(tag)
+            case 5: reason = try d.decodeString(tag)
+            default: try d.skipField(tag, into: &unknownFields)
+            }
+        }
+
+        public func encode(to e: inout WireEncoder) {
+            e.encodeString(1, orderID)
+            e.encodeString(2, symbol)
+            e.encodeString(3, oldStopPrice)
+            e.encodeString(4, newStopPrice)
+            e.encodeString(5, reason)
+            e.appendUnknownFields(unknownFields)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import WireFormat
+
+extension TradebotV1 {
+    /// `tradebot.v1.TradingStateChanged`. `scope` is a symbol or "" for the account.
+    public struct TradingStateChanged: ProtoMessage {
+        public static let protoMessageName = "tradebot.v1.TradingStateChanged"
+        public var scope = ""
+        public var oldState = TradingState.unspecified
+        public var newState = TradingState.unspecified
+        public var reason = ""
+        public var actor = ""
+        public var unknownFields = UnknownFields()
+
+        public init() {}
+
+        public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
+            switch tag.fieldNumber {
+            case 1: scope = try d.decodeString(tag)
+            case 2: oldState = try d.decodeEnum(tag)
+            case 3: newState = try d.decodeEnum(tag)
+            case 4: reason = try d.decodeString(tag)
+            case 5: actor = try d.decodeString(tag)
+            default: try d.skipField(tag, into: &unknownFields)
+            }
+        }
+
+        public func encode(to e: inout WireEncoder) {
+            e.encodeString(1, scope)
+            e.encodeEnum(2, oldState)
+            e.encodeEnum(3, newState)
+            e.encodeString(4, reason)
+            e.encodeString(5, actor)
+            e.appendUnknownFields(unknownFields)
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The TradingProtocol module; see docs/ARCHITECTURE.md for what belongs here.
