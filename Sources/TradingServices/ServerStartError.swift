@@ -1,0 +1,16 @@
+/// Why the server could not start; each message names the file, directory or address to fix.
+public enum ServerStartError: Error, Sendable, CustomStringConvertible {
+    case dataDirectory(path: String, reason: String)
+    case missingFile(setting: String, path: String)
+    case tls(path: String, reason: String)
+    case listen(address: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .dataDirectory(path, reason): "data directory \(path): \(reason)"
+        case let .missingFile(setting, path): "\(setting): cannot read \(path)"
+        case let .tls(path, reason): "TLS \(path): \(reason)"
+        case let .listen(address, reason): "cannot listen on \(address): \(reason)"
+        }
+    }
+}

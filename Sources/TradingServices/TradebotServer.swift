@@ -1,0 +1,122 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import HTTP2Transport
+import NetIO
+import Observability
+import RPCCore
+
+/// Composes the running server from its configuration: TLS material, health, HTTP endpoints, the
+/// RPC router and the HTTP/2 transport. Owns the lifecycle: `start`, then `shutdown` on a signal.
+public final class TradebotServer: Sendable {
+    public let configuration: ServerConfiguration
+    public let version: String
+    public let health: HealthRegistry
+    public let metrics: MetricsRegistry
+    public let certificatePath: String
+    private let healthz: HealthzEndpoint
+    private let transport: HTTP2Server
+    private let log: Logger
+
+    /// Prepares the data directory and TLS material and builds the transport; binds nothing yet.
+    public init(configuration: ServerConfiguration, version: String, log: Logger) throws(ServerStartError) {
+        self.configuration = configuration
+        self.version = version
+        self.log = log
+        try Self.makeDirectory(configuration.dataDirectory)
+        let (cert, key) = try Self.tlsMaterial(configuration, log: log)
+        certificatePath = cert
+
+        let health = HealthRegistry()
+        let metrics = MetricsRegistry()
+        let healthz = HealthzEndpoint(version: version)
+        self.health = health
+        self.metrics = metrics
+        self.healthz = healthz
+
+        var router = RPCRouter()
+        HealthService(registry: health).register(in: &router)
+
+        var transportConfig = HTTP2ServerConfiguration(
+            host: configuration.listen.host, port: Int(configuration.listen.port),
+            tls: .init(certificateChainFile: cert, privateKeyFile: key))
+        transportConfig.eventLoopCount = configuration.eventLoops
+        transportConfig.maxReceiveMessageSize = configuration.maxMessageBytes
+        if let probe = configuration.healthListen {
+            transportConfig.plaintextListener = .init(host: probe.host, port: Int(probe.port),
+                                                      allowedPaths: HealthService.paths.union(["/healthz"]))
+        }
+        let metricsEndpoint = MetricsEndpoint(registry: metrics)
+        do {
+            transport = try HTTP2Server(configuration: transportConfig, router: router, getRoutes: [
+                "/healthz": { healthz.respond($0) },
+                "/metrics": { metricsEndpoint.respond($0) },
+            ])
+        } catch {
+            throw .tls(path: cert, reason: error.description)
+        }
+        MetricsEndpoint.registerTransport(transport.counters, in: metrics)
+        transport.onDrain {
+            healthz.beginDraining()
+            health.shutDown()
+        }
+    }
+
+    /// Binds the listeners and starts serving.
+    public func start() async throws(ServerStartError) {
+        do {
+            try await transport.start()
+        } catch {
+            throw .listen(address: configuration.listen.description, reason: error.description)
+        }
+    }
+
+    /// The bound TLS port (useful with port 0).
+    public var port: Int { transport.port }
+    public var plaintextHealthPort: Int? { transport.plaintextPort }
+
+    /// Graceful stop: health NOT_SERVING and `/healthz` draining, GOAWAY, in-flight RPCs get the
+    /// configured grace period, then connections close.
+    public func shutdown() async {
+        await transport.shutdown(gracePeriod: .milliseconds(configuration.shutdownGraceMilliseconds))
+    }
+
+    static func makeDirectory(_ path: String) throws(ServerStartError) {
+        var current = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") where !component.isEmpty {
+            current += "/" + component
+            if mkdir(current, 0o700) != 0 && errno != EEXIST {
+                throw .dataDirectory(path: path, reason: String(cString: strerror(errno)))
+            }
+        }
+        if access(path, W_OK | X_OK) != 0 {
+            throw .dataDirectory(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// The configured certificate and key, or the development pair in `<data>/tls/`, generated on
+    /// first start and reused afterwards.
+    static func tlsMaterial(_ config: ServerConfiguration, log: Logger) throws(ServerStartError) -> (String, String) {
+        if let cert = config.tlsCertificatePath, let key = config.tlsKeyPath {
+            for (setting, path) in [(ServerConfiguration.Variable.tlsCertificate, cert),
+                                    (ServerConfiguration.Variable.tlsKey, key)] where access(path, R_OK) != 0 {
+                throw .missingFile(setting: setting, path: path)
+            }
+            return (cert, key)
+        }
+        let cert = config.developmentCertificatePath, key = config.developmentKeyPath
+        let haveCert = access(cert, R_OK) == 0, haveKey = access(key, R_OK) == 0
+        if haveCert && haveKey { return (cert, key) }
+        if haveCert != haveKey {
+            throw .tls(path: haveCert ? key : cert,
+                       reason: "the development certificate and key must both exist; remove the other to regenerate")
+        }
+        do {
+            try SelfSignedCertificate.generate(commonName: "localhost").write(certificateTo: cert, privateKeyTo: key)
+        } catch {
+            throw .tls(path: cert, reason: "cannot create the development certificate: \(error)")
+        }
+        log.info("generated a self-signed development certificate", ["certificate": cert, "key": key])
+        return (cert, key)
+    }
+}
