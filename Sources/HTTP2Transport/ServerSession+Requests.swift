@@ -60,7 +60,10 @@ extension ServerSession {
         var failure: Status?
         do throws(GRPCMessageDeframer.Failure) {
             try stream.deframer.process(bytes) { message in
-                if case .fail(let s) = stream.rpc.messageReceived() { failure = s }
+                if case .fail(let s) = stream.rpc.messageReceived() {
+                    if failure == nil { self.counters.malformedRequests.add(1, ordering: .relaxed) }
+                    failure = s
+                }
                 stream.request = message
             }
         } catch {
@@ -81,10 +84,7 @@ extension ServerSession {
                 failure = Status(code: .internal, message: "invalid compressed flag \(f)")
             }
         }
-        if let failure {
-            if failure.code == .unimplemented { counters.malformedRequests.add(1, ordering: .relaxed) }
-            finish(stream, failure)
-        }
+        if let failure { finish(stream, failure) }
     }
 
     func onStreamClose(_ id: Int32, errorCode: UInt32) {
@@ -103,7 +103,8 @@ extension ServerSession {
         let type = UInt32(frame.pointee.hd.type)
         guard type == NGHTTP2_HEADERS.rawValue || type == NGHTTP2_DATA.rawValue,
               frame.pointee.hd.flags & UInt8(NGHTTP2_FLAG_END_STREAM.rawValue) != 0,
-              let session, let stream = streams[frame.pointee.hd.stream_id], !stream.requestEnded else { return }
+              let session, let stream = streams[frame.pointee.hd.stream_id], stream.kind == .grpc,
+              !stream.requestEnded else { return }
         _ = nghttp2_submit_rst_stream(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), stream.id, NGHTTP2_NO_ERROR.rawValue)
     }
 

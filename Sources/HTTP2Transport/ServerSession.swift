@@ -15,7 +15,8 @@ final class ServerSession: ConnectionHandler {
     /// Paths served on a restricted (plaintext health) listener; `nil` = everything.
     let allowedPaths: Set<String>?
     private(set) var session: OpaquePointer?
-    unowned(unsafe) var connection: Connection!
+    /// Strong: the cycle with `Connection.handler` is broken when the connection closes.
+    var connection: Connection!
     var streams: [Int32: ServerStream] = [:]
     var shutdownState = ShutdownStateMachine()
     private var settingsTimer: TimerID?
@@ -119,17 +120,25 @@ final class ServerSession: ConnectionHandler {
         guard session != nil, !pumping else { return }
         pumping = true
         defer { pumping = false }
-        while let session, connection.pendingOutputBytes < 1 << 20 {
-            var data: UnsafePointer<UInt8>?
-            let n = nghttp2_session_mem_send(session, &data)
-            if n < 0 {
-                connection.close(error: nil)
-                return
+        // Produce up to 1 MiB, flush; repeat while the socket takes everything and nghttp2 has
+        // more. When the socket is full, EPOLLOUT → connectionDidDrainOutput pumps again.
+        while let session {
+            var produced = 0
+            while connection.pendingOutputBytes < 1 << 20 {
+                var data: UnsafePointer<UInt8>?
+                let n = nghttp2_session_mem_send(session, &data)
+                if n < 0 {
+                    connection.close(error: nil)
+                    return
+                }
+                if n == 0 { break }
+                produced += n
+                connection.write(UnsafeRawBufferPointer(start: data, count: n))
             }
-            if n == 0 { break }
-            connection.write(UnsafeRawBufferPointer(start: data, count: n))
+            connection.flush()
+            guard connection.phase == .active, connection.pendingOutputBytes == 0, produced > 0,
+                  let s = self.session, nghttp2_session_want_write(s) != 0 else { break }
         }
-        connection.flush()
         if let session, connection.phase == .active,
            nghttp2_session_want_read(session) == 0, nghttp2_session_want_write(session) == 0 {
             connection.closeAfterFlush()

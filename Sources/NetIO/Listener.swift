@@ -3,7 +3,7 @@ import CShims
 import Glibc
 #endif
 
-/// A listening socket on one loop; accepts connections and hands them to `initializer`.
+/// One loop's registration of a shared listening socket; accepts connections and hands them to `initializer`.
 /// Loop thread only.
 final class Listener: EventHandler {
     let fd: Int32
@@ -79,18 +79,21 @@ final class Listener: EventHandler {
     private func pauseAccepting() {
         guard !pausedForEMFILE else { return }
         pausedForEMFILE = true
-        try? loop.modify(fd: fd, events: 0)
-        loop.schedule(after: .milliseconds(50)) { [weak self] in
-            guard let self, !self.closed else { return }
+        loop.deregister(fd: fd)
+        loop.schedule(after: .milliseconds(50)) { [self] in
+            guard !self.closed else { return }
             self.pausedForEMFILE = false
-            try? self.loop.modify(fd: self.fd, events: EPOLLIN.rawValue)
+            try? self.loop.register(fd: self.fd, events: Listener.events, handler: self)
         }
     }
 
+    /// EPOLLEXCLUSIVE: the listening socket is shared by every loop; wake only one per connection.
+    static let events = EPOLLIN.rawValue | EPOLLEXCLUSIVE.rawValue
+
+    /// Stops accepting on this loop. The socket itself is closed by `ServerListener`.
     func close() {
         guard !closed else { return }
         closed = true
         loop.deregister(fd: fd)
-        Glibc.close(fd)
     }
 }

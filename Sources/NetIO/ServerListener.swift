@@ -1,10 +1,12 @@
 import CShims
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Accepts connections on `host:port` with one SO_REUSEPORT socket per event loop, so the
-/// kernel spreads new connections over the loops and no loop hands descriptors to another.
+/// Accepts connections on `host:port`: one listening socket registered on every event loop with
+/// EPOLLEXCLUSIVE, so each new connection wakes one loop, which accepts and owns it.
+/// (Not SO_REUSEPORT: with ephemeral ports two servers in one process could end up sharing a port.)
 public final class ServerListener: Sendable {
     /// The bound port (the real one when 0 was asked for).
     public let port: Int
@@ -16,28 +18,16 @@ public final class ServerListener: Sendable {
                              backlog: Int32 = 1024, handshakeTimeout: Duration = .seconds(10),
                              counters: NetCounters,
                              initializer: @escaping @Sendable (Connection) -> Void) async throws(NetIOError) -> ServerListener {
-        var fds: [Int32] = []
-        var boundPort = port
-        do throws(NetIOError) {
-            for _ in group.loops {
-                let (fd, p) = try SocketAddress.listen(host: host, port: boundPort, backlog: backlog, reusePort: true)
-                boundPort = p
-                fds.append(fd)
-            }
-        } catch {
-            for fd in fds { Glibc.close(fd) }
-            throw error
-        }
+        let (fd, boundPort) = try SocketAddress.listen(host: host, port: port, backlog: backlog, reusePort: false)
         var listeners: [(EventLoop, LoopBound<Listener>)] = []
-        for (loop, fd) in zip(group.loops, fds) {
+        for loop in group.loops {
             let result: Result<LoopBound<Listener>, NetIOError> = await loop.submit {
                 let l = Listener(fd: fd, loop: loop, tls: tls, handshakeTimeout: handshakeTimeout,
                                  counters: counters, initializer: initializer)
                 do throws(NetIOError) {
-                    try loop.register(fd: fd, events: EPOLLIN.rawValue, handler: l)
+                    try loop.register(fd: fd, events: Listener.events, handler: l)
                     return .success(LoopBound(l))
                 } catch {
-                    Glibc.close(fd)
                     return .failure(error)
                 }
             }
@@ -45,19 +35,26 @@ public final class ServerListener: Sendable {
             case .success(let l): listeners.append((loop, l))
             case .failure(let e):
                 for (loop, l) in listeners { await loop.submit { l.value.close() } }
+                Glibc.close(fd)
                 throw e
             }
         }
-        return ServerListener(port: boundPort, listeners: listeners)
+        return ServerListener(fd: fd, port: boundPort, listeners: listeners)
     }
 
-    private init(port: Int, listeners: [(EventLoop, LoopBound<Listener>)]) {
+    private let fd: Int32
+    private let closed = Mutex(false)
+
+    private init(fd: Int32, port: Int, listeners: [(EventLoop, LoopBound<Listener>)]) {
+        self.fd = fd
         self.port = port
         self.listeners = listeners
     }
 
     /// Stops accepting new connections; established ones are untouched.
     public func close() async {
+        guard closed.withLock({ c in defer { c = true }; return !c }) else { return }
         for (loop, l) in listeners { await loop.submit { l.value.close() } }
+        Glibc.close(fd)
     }
 }
