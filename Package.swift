@@ -86,7 +86,9 @@ let package = Package(
         .testTarget(name: "TradingModelTests", dependencies: ["TradingModel"], swiftSettings: swiftSettings),
         .testTarget(name: "TradingEngineTests", dependencies: ["TradingEngine", "TradingModel", "TradingTesting"],
                     swiftSettings: swiftSettings),
+        /// Golden/ holds the reference implementation's bytes, read from the source tree (#filePath).
         .testTarget(name: "TradingProtocolTests", dependencies: ["TradingProtocol", "WireFormat", "TradingModel"],
+                    exclude: ["Golden"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "TradingServicesTests",
                     dependencies: ["TradingServices", "TradingProtocol", "RPCCore", "HTTP2Transport", "NetIO"],
