@@ -1,1 +1,0 @@
-// The RPCCore module; see docs/ARCHITECTURE.md for what belongs here.

@@ -1,0 +1,57 @@
+import WireFormat
+
+extension RPCRouter {
+    /// Registers an async unary handler over typed messages. A request that does not decode is
+    /// INTERNAL (gRPC's rule for a parse failure).
+    public mutating func registerUnary<Request: WireMessage, Response: WireMessage>(
+        _ descriptor: MethodDescriptor, request: Request.Type = Request.self, response: Response.Type = Response.self,
+        handler: @escaping @Sendable (Request, ServerContext) async throws -> Response
+    ) {
+        register(descriptor, handler: .unary { bytes, context in
+            let request = try Self.decode(Request.self, bytes)
+            return try await handler(request, context).wireBytes()
+        })
+    }
+
+    /// Registers a synchronous unary handler that runs on the event-loop thread (cheap work only).
+    public mutating func registerInlineUnary<Request: WireMessage, Response: WireMessage>(
+        _ descriptor: MethodDescriptor, request: Request.Type = Request.self, response: Response.Type = Response.self,
+        handler: @escaping @Sendable (Request, ServerContext) throws(RPCError) -> Response
+    ) {
+        register(descriptor, handler: .inlineUnary { (bytes, context) throws(RPCError) -> [UInt8] in
+            let request = try Self.decode(Request.self, bytes)
+            return try handler(request, context).wireBytes()
+        })
+    }
+
+    /// Registers a server-streaming handler over typed messages.
+    public mutating func registerServerStreaming<Request: WireMessage, Response: WireMessage>(
+        _ descriptor: MethodDescriptor, request: Request.Type = Request.self, response: Response.Type = Response.self,
+        handler: @escaping @Sendable (Request, ServerContext, MessageWriter<Response>) async throws -> Void
+    ) {
+        register(descriptor, handler: .serverStreaming { bytes, context, writer in
+            let request = try Self.decode(Request.self, bytes)
+            try await handler(request, context, MessageWriter(writer))
+        })
+    }
+
+    static func decode<M: WireMessage>(_ type: M.Type, _ bytes: [UInt8]) throws(RPCError) -> M {
+        do {
+            return try M(wireBytes: bytes)
+        } catch {
+            throw RPCError(code: .internal, message: "request message does not decode: \(error)")
+        }
+    }
+}
+
+/// A typed view of a `ResponseWriter`.
+public struct MessageWriter<Message: WireMessage>: Sendable {
+    public let raw: ResponseWriter
+
+    public init(_ raw: ResponseWriter) { self.raw = raw }
+
+    /// Encodes and sends one message; suspends while the stream's buffer is full.
+    public func write(_ message: Message) async throws(RPCError) {
+        try await raw.write(message.wireBytes())
+    }
+}

@@ -1,0 +1,27 @@
+import WireFormat
+
+/// Where a streaming handler's messages go. Implemented by each transport.
+///
+/// `write` must suspend while the transport's per-stream buffer is full (the peer reads slowly or
+/// its flow-control window is closed), so a slow reader never makes the server buffer without bound.
+/// It throws CANCELLED / DEADLINE_EXCEEDED once the call is over.
+public protocol ResponseStreamSink: Sendable {
+    func write(_ message: [UInt8]) async throws(RPCError)
+}
+
+/// The writer a server-streaming handler receives: raw message bytes, one call per message.
+public struct ResponseWriter: Sendable {
+    public let sink: any ResponseStreamSink
+
+    public init(sink: any ResponseStreamSink) { self.sink = sink }
+
+    /// Sends one message; suspends while the stream's buffer is full.
+    public func write(_ message: [UInt8]) async throws(RPCError) {
+        try await sink.write(message)
+    }
+
+    /// Sends one typed message.
+    public func write(_ message: some WireMessage) async throws(RPCError) {
+        try await sink.write(message.wireBytes())
+    }
+}
