@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "TradingEngineTests", dependencies: ["TradingEngine", "TradingModel", "TradingTesting"],
                     swiftSettings: swiftSettings),
         /// Golden/ holds the reference implementation's bytes, read from the source tree (#filePath).
-        .testTarget(name: "TradingProtocolTests", dependencies: ["TradingProtocol", "WireFormat", "TradingModel"],
+        .testTarget(name: "TradingProtocolTests", dependencies: ["TradingProtocol", "WireFormat", "TradingModel", "RPCCore"],
                     exclude: ["Golden"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "TradingServicesTests",
