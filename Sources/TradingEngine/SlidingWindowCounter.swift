@@ -27,6 +27,18 @@ struct SlidingWindowCounter: Sendable {
         return count
     }
 
+    /// Entries within the window ending at `now`, without mutating (a scan of at most
+    /// `capacity` entries; used by the read-only pre-trade check).
+    func countWithin(now: Timestamp) -> Int {
+        var n = count
+        var k = head
+        while n > 0, times[k] <= now.nanoseconds - window {
+            k = (k + 1) % times.count
+            n -= 1
+        }
+        return n
+    }
+
     /// Records one entry; when full, the oldest is dropped (the count saturates at capacity).
     mutating func record(_ now: Timestamp) {
         expire(now: now)

@@ -79,14 +79,11 @@ extension TradingEngine {
         if let max = limits.maxOpenOrders, openOrderIDs.count >= max {
             return RiskDenial(.maxOpenOrders, "\(openOrderIDs.count) open orders, limit \(max)")
         }
-        if let max = limits.maxSubmitsPerSecond {
-            var counter = accountSubmits
-            if counter.countIn(now: now) >= max {
-                return RiskDenial(.accountSubmitRate, "more than \(max) orders per second for the account")
-            }
+        if let max = limits.maxSubmitsPerSecond, accountSubmits.countWithin(now: now) >= max {
+            return RiskDenial(.accountSubmitRate, "more than \(max) orders per second for the account")
         }
-        if let max = limits.maxSubmitsPerSecondPerStrategy, let s = r.strategyID, var counter = strategySubmits[s],
-           counter.countIn(now: now) >= max {
+        if let max = limits.maxSubmitsPerSecondPerStrategy, let s = r.strategyID,
+           let counter = strategySubmits[s], counter.countWithin(now: now) >= max {
             return RiskDenial(.strategySubmitRate, "more than \(max) orders per second for strategy \(s)")
         }
         return nil
