@@ -42,7 +42,9 @@ let package = Package(
 
         // Domain.
         .target(name: "TradingModel", swiftSettings: swiftSettings),
-        .target(name: "TradingEngine", dependencies: ["TradingModel"], swiftSettings: swiftSettings),
+        /// libm: Double.squareRoot() in backtest statistics lowers to sqrt.
+        .target(name: "TradingEngine", dependencies: ["TradingModel"], swiftSettings: swiftSettings,
+                linkerSettings: [.linkedLibrary("m")]),
         .target(name: "TradingProtocol", dependencies: ["WireFormat", "RPCCore", "TradingModel"],
                 swiftSettings: swiftSettings),
 
