@@ -72,8 +72,10 @@ let package = Package(
                           swiftSettings: swiftSettings),
         /// Release-mode harness for the protobuf codec (docs/PERFORMANCE.md).
         .executableTarget(name: "tradebot-codec-bench",
-                          dependencies: ["WireFormat", "TradingProtocol", "TradingModel"],
+                          dependencies: ["WireFormat", "TradingProtocol", "TradingModel", "CMallocCounter"],
                           swiftSettings: swiftSettings),
+        /// Allocation-counting malloc interposer, linked only into tradebot-codec-bench.
+        .target(name: "CMallocCounter", path: "Sources/CMallocCounter"),
         /// Release-mode harness for the engine: tick-to-order, risk check, replay throughput.
         .executableTarget(name: "tradebot-engine-bench",
                           dependencies: ["TradingEngine", "TradingModel", "TradingTesting"],
