@@ -1,28 +1,28 @@
 /// Field writers. Singular scalars are omitted when they hold the proto3 default unless `force`
 /// is set (used for `optional` fields and oneof members, whose presence is explicit).
 extension WireEncoder {
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func encodeInt32(_ field: Int, _ value: Int32, force: Bool = false) {
         guard value != 0 || force else { return }
         appendTag(field, .varint)
         appendVarint(UInt64(bitPattern: Int64(value)))
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func encodeInt64(_ field: Int, _ value: Int64, force: Bool = false) {
         guard value != 0 || force else { return }
         appendTag(field, .varint)
         appendVarint(UInt64(bitPattern: value))
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func encodeUInt32(_ field: Int, _ value: UInt32, force: Bool = false) {
         guard value != 0 || force else { return }
         appendTag(field, .varint)
         appendVarint(UInt64(value))
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func encodeUInt64(_ field: Int, _ value: UInt64, force: Bool = false) {
         guard value != 0 || force else { return }
         appendTag(field, .varint)
@@ -79,19 +79,19 @@ extension WireEncoder {
         encodeFixed64(field, value.bitPattern, force: force)
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func encodeBool(_ field: Int, _ value: Bool, force: Bool = false) {
         guard value || force else { return }
         appendTag(field, .varint)
         appendByte(value ? 1 : 0)
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func encodeEnum<E: WireEnum>(_ field: Int, _ value: E, force: Bool = false) {
         encodeInt32(field, value.rawValue, force: force)
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func encodeString(_ field: Int, _ value: String, force: Bool = false) {
         let utf8 = value.utf8
         let length = utf8.count

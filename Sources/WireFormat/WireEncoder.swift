@@ -44,7 +44,7 @@ public struct WireEncoder: ~Copyable, @unchecked Sendable {
     }
 
     /// Makes room for `extra` more bytes.
-    @inlinable
+    @inlinable @inline(__always)
     mutating func reserve(_ extra: Int) {
         if length &+ extra > capacity { grow(extra) }
     }
@@ -60,7 +60,7 @@ public struct WireEncoder: ~Copyable, @unchecked Sendable {
     }
 
     /// Appends one byte.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func appendByte(_ byte: UInt8) {
         reserve(1)
         pointer[length] = byte
@@ -68,12 +68,18 @@ public struct WireEncoder: ~Copyable, @unchecked Sendable {
     }
 
     /// Appends raw bytes (no tag, no length).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func appendRaw(_ raw: UnsafeRawBufferPointer) {
         let n = raw.count
         guard n > 0, let source = raw.baseAddress else { return }
         reserve(n)
-        UnsafeMutableRawPointer(pointer + length).copyMemory(from: source, byteCount: n)
+        if n <= 16 {
+            // Most strings are short ids and decimals: a byte loop beats a call into memmove.
+            let from = source.assumingMemoryBound(to: UInt8.self)
+            for i in 0..<n { pointer[length &+ i] = from[i] }
+        } else {
+            UnsafeMutableRawPointer(pointer + length).copyMemory(from: source, byteCount: n)
+        }
         length &+= n
     }
 }
@@ -90,7 +96,7 @@ extension WireEncoder {
     }
 
     /// Appends `value` as a base-128 varint.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func appendVarint(_ value: UInt64) {
         reserve(10)
         var v = value
@@ -105,7 +111,7 @@ extension WireEncoder {
     }
 
     /// Appends a field key.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func appendTag(_ fieldNumber: Int, _ wireType: WireType) {
         appendVarint(UInt64(truncatingIfNeeded: fieldNumber) << 3 | UInt64(wireType.rawValue))
     }

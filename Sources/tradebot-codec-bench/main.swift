@@ -65,8 +65,9 @@ func roundTripsPerSecond<M: ProtoMessage>(_ message: M, options: Options) -> (me
         for _ in 0..<options.iterations {
             encoder.removeAll(keepingCapacity: true)
             message.encode(to: &encoder)
-            let decoded = encoder.withUnsafeBytes { raw in try? M(wireBytes: raw) }
-            blackHole(decoded)
+            encoder.withUnsafeBytes { raw in
+                do { blackHole(try M(wireBytes: raw)) } catch { blackHole(error) }
+            }
         }
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -74,6 +75,35 @@ func roundTripsPerSecond<M: ProtoMessage>(_ message: M, options: Options) -> (me
     }
     let sorted = rates.sorted()
     return (sorted[sorted.count / 2], rates)
+}
+
+/// Median encode-only and decode-only rates (operations/s), to show where a round trip goes.
+func halves<M: ProtoMessage>(_ message: M, options: Options) -> (encode: Double, decode: Double) {
+    var encoder = WireEncoder(reservingCapacity: 1024)
+    let bytes = message.wireBytes()
+    var encodeRates: [Double] = []
+    var decodeRates: [Double] = []
+    let clock = ContinuousClock()
+    func rate(_ elapsed: Duration) -> Double {
+        Double(options.iterations) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+    for _ in 0..<options.runs {
+        var start = clock.now
+        for _ in 0..<options.iterations {
+            encoder.removeAll(keepingCapacity: true)
+            message.encode(to: &encoder)
+            blackHole(encoder.count)
+        }
+        encodeRates.append(rate(clock.now - start))
+        start = clock.now
+        bytes.withUnsafeBytes { raw in
+            for _ in 0..<options.iterations {
+                do { blackHole(try M(wireBytes: raw)) } catch { blackHole(error) }
+            }
+        }
+        decodeRates.append(rate(clock.now - start))
+    }
+    return (encodeRates.sorted()[options.runs / 2], decodeRates.sorted()[options.runs / 2])
 }
 
 /// Heap allocations per decode and per encode (into a reused encoder), averaged over many calls.
@@ -114,13 +144,14 @@ extension String {
 
 let options = Options(CommandLine.arguments)
 print("codec benchmark: \(options.runs) runs x \(options.iterations) encode+decode round trips, one thread")
-print("message             bytes  median round trips/s  allocs/decode  allocs/encode  heap strings  runs (M/s)")
+print("message             bytes  median round trips/s  encodes/s  decodes/s  allocs/decode  allocs/encode  heap strings  round-trip runs (M/s)")
 func report<M: ProtoMessage>(_ name: String, _ message: M, strings: [String]) {
     let (median, all) = roundTripsPerSecond(message, options: options)
     let (decode, encode) = allocations(message)
+    let (encodeRate, decodeRate) = halves(message, options: options)
     let runs = all.map { fixed($0 / 1e6, 2) }.joined(separator: " ")
     print(name.rightPad(18), String(message.wireBytes().count).leftPad(6), fixed(median, 0).leftPad(21),
-          fixed(decode, 2).leftPad(14), fixed(encode, 2).leftPad(14),
+          fixed(encodeRate, 0).leftPad(10), fixed(decodeRate, 0).leftPad(10), fixed(decode, 2).leftPad(14), fixed(encode, 2).leftPad(14),
           String(heapStrings(strings)).leftPad(13), " ", runs)
 }
 
