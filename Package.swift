@@ -42,7 +42,9 @@ let package = Package(
 
         // Domain.
         .target(name: "TradingModel", swiftSettings: swiftSettings),
-        .target(name: "TradingEngine", dependencies: ["TradingModel"], swiftSettings: swiftSettings),
+        /// libm: Double.squareRoot() in backtest statistics lowers to sqrt.
+        .target(name: "TradingEngine", dependencies: ["TradingModel"], swiftSettings: swiftSettings,
+                linkerSettings: [.linkedLibrary("m")]),
         .target(name: "TradingProtocol", dependencies: ["WireFormat", "RPCCore", "TradingModel"],
                 swiftSettings: swiftSettings),
 
@@ -78,8 +80,10 @@ let package = Package(
                           swiftSettings: swiftSettings),
         /// Release-mode harness for the protobuf codec (docs/PERFORMANCE.md).
         .executableTarget(name: "tradebot-codec-bench",
-                          dependencies: ["WireFormat", "TradingProtocol", "TradingModel"],
+                          dependencies: ["WireFormat", "TradingProtocol", "TradingModel", "CMallocCounter"],
                           swiftSettings: swiftSettings),
+        /// Allocation-counting malloc interposer, linked only into tradebot-codec-bench.
+        .target(name: "CMallocCounter", path: "Sources/CMallocCounter"),
         /// Release-mode harness for the engine: tick-to-order, risk check, replay throughput.
         .executableTarget(name: "tradebot-engine-bench",
                           dependencies: ["TradingEngine", "TradingModel", "TradingTesting"],
@@ -94,7 +98,9 @@ let package = Package(
         .testTarget(name: "TradingModelTests", dependencies: ["TradingModel"], swiftSettings: swiftSettings),
         .testTarget(name: "TradingEngineTests", dependencies: ["TradingEngine", "TradingModel", "TradingTesting"],
                     swiftSettings: swiftSettings),
-        .testTarget(name: "TradingProtocolTests", dependencies: ["TradingProtocol", "WireFormat", "TradingModel"],
+        /// Golden/ holds the reference implementation's bytes, read from the source tree (#filePath).
+        .testTarget(name: "TradingProtocolTests", dependencies: ["TradingProtocol", "WireFormat", "TradingModel", "RPCCore"],
+                    exclude: ["Golden"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "ObservabilityTests", dependencies: ["Observability"], swiftSettings: swiftSettings),
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "TradingModel"],

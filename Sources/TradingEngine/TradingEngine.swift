@@ -1,1 +1,176 @@
-// The TradingEngine module; see docs/ARCHITECTURE.md for what belongs here.
+import TradingModel
+
+/// The deterministic trading engine: order manager, risk engine, portfolio, stops,
+/// circuit breakers and strategy host for one account.
+///
+/// Functional core: `handle(_:)` takes one input from the ordered inbox and returns
+/// the events it emitted (already applied to state, with sequence numbers) and the
+/// broker requests to perform. It does no I/O, reads time only from the injected
+/// `Clock` and order ids only from the injected `OrderIDSource`, so the same inputs
+/// always give the same outputs — in backtest, paper and live.
+///
+/// Threading: not thread-safe by design. One instance is owned by one sequencer
+/// thread; other threads post inputs to that thread's inbox.
+///
+/// State changes happen only in `apply(_:)` (see `TradingEngine+Apply.swift`), called
+/// for every emitted event; `rebuild(from:)` runs the same function over a journal.
+public final class TradingEngine {
+    public let account: AccountID
+    let clock: any Clock
+    let ids: any OrderIDSource
+    public let initialCash: Money
+
+    // Configuration and instruments.
+    public internal(set) var limits: RiskLimits
+    var slots: [InstrumentSlot] = []
+    var slotIndex: [Symbol: Int] = [:]
+    var strategies: [any Strategy] = []
+
+    // State rebuilt from events.
+    public internal(set) var sequence: UInt64 = 0
+    var orders: [OrderID: Order] = [:]
+    /// Open order ids in ascending order (ids are monotonic, so appends keep it sorted).
+    var openOrderIDs: [OrderID] = []
+    var clientOrderIDs: [ClientOrderID: OrderID] = [:]
+    var tradeIDs: Set<TradeID> = []
+    public internal(set) var cash: Money
+    var restrictions: [TradingScope: [RestrictionSource: TradingState]] = [:]
+    var trippedBreakers: [BreakerKey: Timestamp] = [:]
+    var currentDay: Int64?
+    public internal(set) var dayStartEquity: Money
+
+    // Market-derived and runtime state (snapshot, not events).
+    public internal(set) var peakEquity: Money
+    var accountSubmits: SlidingWindowCounter
+    var strategySubmits: [StrategyID: SlidingWindowCounter] = [:]
+    var consecutiveRejections = 0
+    var submittedWindow: SlidingWindowCounter
+    var rejectedWindow: SlidingWindowCounter
+    var acceptedWindow: SlidingWindowCounter
+    var fillTimeoutWindow: SlidingWindowCounter
+    public internal(set) var counters = EngineCounters()
+
+    // Output buffers, reused between calls.
+    var outEvents: [SequencedEvent] = []
+    var outRequests: [BrokerRequest] = []
+
+    /// Creates an engine.
+    /// - Parameters:
+    ///   - instruments: the tradable universe; orders for other symbols are denied.
+    ///   - limits: risk limits, sizing and breaker configuration.
+    ///   - initialCash: starting cash of the account (its equity when flat).
+    ///   - clock: the only source of time.
+    ///   - ids: the only source of order ids.
+    ///   - strategies: hosted strategies; each receives bars of its symbol.
+    public init(account: AccountID = "default", instruments: [Instrument], limits: RiskLimits, initialCash: Money,
+                clock: any Clock, ids: any OrderIDSource, strategies: [any Strategy] = []) {
+        self.account = account
+        self.clock = clock
+        self.ids = ids
+        self.limits = limits
+        self.initialCash = initialCash
+        self.cash = initialCash
+        self.peakEquity = initialCash
+        self.dayStartEquity = initialCash
+        self.accountSubmits = SlidingWindowCounter(capacity: max(1, (limits.maxSubmitsPerSecond ?? 0) + 1), window: .seconds(1))
+        self.submittedWindow = SlidingWindowCounter(capacity: 100_000, window: limits.rateWindow)
+        self.rejectedWindow = SlidingWindowCounter(capacity: 100_000, window: limits.rateWindow)
+        self.acceptedWindow = SlidingWindowCounter(capacity: 100_000, window: limits.rateWindow)
+        self.fillTimeoutWindow = SlidingWindowCounter(capacity: 100_000, window: limits.rateWindow)
+        for instrument in instruments where slotIndex[instrument.symbol] == nil {
+            slotIndex[instrument.symbol] = slots.count
+            slots.append(InstrumentSlot(instrument: instrument, atrPeriod: limits.atrPeriod))
+        }
+        for strategy in strategies { add(strategy) }
+        outEvents.reserveCapacity(16)
+        outRequests.reserveCapacity(16)
+    }
+
+    /// Hosts another strategy (its symbol must be a known instrument; others get no bars).
+    public func add(_ strategy: any Strategy) {
+        let k = strategies.count
+        strategies.append(strategy)
+        if let i = slotIndex[strategy.symbol] { slots[i].strategies.append(k) }
+    }
+
+    /// Processes one input and returns what it produced. Never throws: refusals are events.
+    public func handle(_ input: EngineInput) -> EngineStep {
+        outEvents.removeAll(keepingCapacity: true)
+        outRequests.removeAll(keepingCapacity: true)
+        let now = clock.now
+        rollDayIfNeeded(now)
+        var result: CommandResult?
+        switch input {
+        case .bar(let bar): onBar(bar, now: now)
+        case .quote(let quote): onQuote(quote, now: now)
+        case .broker(let report): onBrokerReport(report, now: now)
+        case .command(let command): result = onCommand(command, now: now)
+        case .timer: break
+        }
+        checkTimers(now)
+        return EngineStep(events: outEvents, requests: outRequests, result: result)
+    }
+
+    /// Assigns the next sequence number, applies the event to state and queues it.
+    func emit(_ event: EngineEvent, at now: Timestamp) {
+        sequence += 1
+        apply(event, at: now)
+        outEvents.append(SequencedEvent(sequence: sequence, timestamp: now, event: event))
+    }
+
+    func send(_ r: BrokerRequest) { outRequests.append(r) }
+
+    // MARK: Queries (read on the engine thread, or from a snapshot).
+
+    public var instruments: [Instrument] { slots.map(\.instrument) }
+    public func instrument(_ symbol: Symbol) -> Instrument? { slotIndex[symbol].map { slots[$0].instrument } }
+    public func order(_ id: OrderID) -> Order? { orders[id] }
+    public func order(clientOrderID: ClientOrderID) -> Order? { clientOrderIDs[clientOrderID].flatMap { orders[$0] } }
+    /// Open orders in id order.
+    public var openOrders: [Order] { openOrderIDs.compactMap { orders[$0] } }
+    /// Every order known, in id order.
+    public var allOrders: [Order] { orders.values.sorted { $0.id < $1.id } }
+    public func position(_ symbol: Symbol) -> Position? { slotIndex[symbol].map { slots[$0].position } }
+    /// Positions of all instruments (flat ones included), in instrument order.
+    public var positions: [Position] { slots.map(\.position) }
+    public func stops(_ symbol: Symbol) -> PositionStops? { slotIndex[symbol].map { slots[$0].stops } }
+    public func lastPrice(_ symbol: Symbol) -> Price? { slotIndex[symbol].flatMap { slots[$0].lastPrice } }
+    public func atr(_ symbol: Symbol) -> Price? { slotIndex[symbol].flatMap { slots[$0].atr.value } }
+
+    /// The effective trading state of a scope (most restrictive over its sources).
+    public func tradingState(_ scope: TradingScope) -> TradingState {
+        restrictions[scope]?.values.max() ?? .active
+    }
+
+    /// Restrictions in force, per scope and source (sorted for display).
+    public var activeRestrictions: [(TradingScope, RestrictionSource, TradingState)] {
+        restrictions.flatMap { scope, sources in sources.map { (scope, $0.key, $0.value) } }
+            .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+    }
+
+    /// Tripped breakers and when they tripped.
+    public var trippedCircuitBreakers: [(CircuitBreakerKind, TradingScope, Timestamp)] {
+        trippedBreakers.map { ($0.key.kind, $0.key.scope, $0.value) }
+            .sorted { ($0.1, $0.0.rawValue) < ($1.1, $1.0.rawValue) }
+    }
+
+    public var portfolio: PortfolioSummary { portfolioSummary() }
+}
+
+/// Identity of one breaker instance.
+struct BreakerKey: Hashable {
+    let kind: CircuitBreakerKind
+    let scope: TradingScope
+}
+
+/// Running totals for reports and the SLA metrics.
+public struct EngineCounters: Hashable, Sendable {
+    public var ordersSubmitted = 0
+    public var ordersDenied = 0
+    public var brokerRejections = 0
+    public var fills = 0
+    public var fillTimeouts = 0
+    public var stopsTriggered = 0
+    public var signals = 0
+    public var signalsIgnored = 0
+}

@@ -1,32 +1,32 @@
 /// Field readers. Each checks that the tag's wire type fits the declared field type and throws
 /// `invalidWireType` otherwise. Repeated scalar readers accept both packed and unpacked records.
 extension WireDecoder {
-    @inlinable
+    @inlinable @inline(__always)
     func expect(_ tag: WireTag, _ wireType: WireType) throws(WireDecodingError) {
         guard tag.wireType == wireType else {
             throw .invalidWireType(field: tag.fieldNumber, wireType: Int(tag.wireType.rawValue))
         }
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func decodeInt32(_ tag: WireTag) throws(WireDecodingError) -> Int32 {
         try expect(tag, .varint)
         return Int32(truncatingIfNeeded: try readVarint())
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func decodeInt64(_ tag: WireTag) throws(WireDecodingError) -> Int64 {
         try expect(tag, .varint)
         return Int64(bitPattern: try readVarint())
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func decodeUInt32(_ tag: WireTag) throws(WireDecodingError) -> UInt32 {
         try expect(tag, .varint)
         return UInt32(truncatingIfNeeded: try readVarint())
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func decodeUInt64(_ tag: WireTag) throws(WireDecodingError) -> UInt64 {
         try expect(tag, .varint)
         return try readVarint()
@@ -77,32 +77,35 @@ extension WireDecoder {
     }
 
     /// Any non-zero varint is true, as in the reference implementations.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func decodeBool(_ tag: WireTag) throws(WireDecodingError) -> Bool {
         try expect(tag, .varint)
         return try readVarint() != 0
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func decodeEnum<E: WireEnum>(_ tag: WireTag, as type: E.Type = E.self) throws(WireDecodingError) -> E {
         E(rawValue: try decodeInt32(tag))
     }
 
     /// Reads a string, rejecting bytes that are not UTF-8.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func decodeString(_ tag: WireTag) throws(WireDecodingError) -> String {
         try expect(tag, .lengthDelimited)
         let range = try readLengthDelimited()
         return try makeString(range, field: tag.fieldNumber)
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     func makeString(_ range: Range<Int>, field: Int) throws(WireDecodingError) -> String {
         if range.isEmpty { return "" }
         guard let base = buffer.baseAddress else { throw .truncated }
         let utf8 = UnsafeBufferPointer(start: (base + range.lowerBound).assumingMemoryBound(to: UInt8.self),
                                        count: range.count)
-        guard let string = String(validating: utf8, as: UTF8.self) else { throw .invalidUTF8(field: field) }
+        // One pass: the standard library validates and builds the string (small ones inline,
+        // no allocation). `String(validating:as:)` would be the spelled-out API, but it resolves
+        // generic metadata on every call and was the single largest cost of decoding.
+        guard let string = String._tryFromUTF8(utf8) else { throw .invalidUTF8(field: field) }
         return string
     }
 

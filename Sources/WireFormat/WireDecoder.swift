@@ -41,7 +41,7 @@ public struct WireDecoder {
     // MARK: - Primitives
 
     /// Reads a base-128 varint. Rejects an 11th byte; bits beyond 64 are dropped as protobuf does.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func readVarint() throws(WireDecodingError) -> UInt64 {
         guard position < end else { throw .truncated }
         let first = buffer[position]
@@ -66,7 +66,7 @@ public struct WireDecoder {
     }
 
     /// Reads the next field key, or nil at the end of the message.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func nextTag() throws(WireDecodingError) -> WireTag? {
         guard position < end else { return nil }
         tagStart = position
@@ -79,7 +79,7 @@ public struct WireDecoder {
         return WireTag(fieldNumber: Int(field), wireType: wireType)
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func readFixed32() throws(WireDecodingError) -> UInt32 {
         guard end &- position >= 4 else { throw .truncated }
         let value = buffer.loadUnaligned(fromByteOffset: position, as: UInt32.self)
@@ -87,7 +87,7 @@ public struct WireDecoder {
         return UInt32(littleEndian: value)
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func readFixed64() throws(WireDecodingError) -> UInt64 {
         guard end &- position >= 8 else { throw .truncated }
         let value = buffer.loadUnaligned(fromByteOffset: position, as: UInt64.self)
@@ -96,7 +96,7 @@ public struct WireDecoder {
     }
 
     /// Reads a length prefix and returns the payload's start; the position moves past the payload.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func readLengthDelimited() throws(WireDecodingError) -> Range<Int> {
         let length = try readVarint()
         guard length <= UInt64(end &- position) else { throw .lengthPastEnd }

@@ -1,28 +1,28 @@
 /// Field writers. Singular scalars are omitted when they hold the proto3 default unless `force`
 /// is set (used for `optional` fields and oneof members, whose presence is explicit).
 extension WireEncoder {
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func encodeInt32(_ field: Int, _ value: Int32, force: Bool = false) {
         guard value != 0 || force else { return }
         appendTag(field, .varint)
         appendVarint(UInt64(bitPattern: Int64(value)))
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func encodeInt64(_ field: Int, _ value: Int64, force: Bool = false) {
         guard value != 0 || force else { return }
         appendTag(field, .varint)
         appendVarint(UInt64(bitPattern: value))
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func encodeUInt32(_ field: Int, _ value: UInt32, force: Bool = false) {
         guard value != 0 || force else { return }
         appendTag(field, .varint)
         appendVarint(UInt64(value))
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func encodeUInt64(_ field: Int, _ value: UInt64, force: Bool = false) {
         guard value != 0 || force else { return }
         appendTag(field, .varint)
@@ -79,26 +79,33 @@ extension WireEncoder {
         encodeFixed64(field, value.bitPattern, force: force)
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func encodeBool(_ field: Int, _ value: Bool, force: Bool = false) {
         guard value || force else { return }
         appendTag(field, .varint)
-        bytes.append(value ? 1 : 0)
+        appendByte(value ? 1 : 0)
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func encodeEnum<E: WireEnum>(_ field: Int, _ value: E, force: Bool = false) {
         encodeInt32(field, value.rawValue, force: force)
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func encodeString(_ field: Int, _ value: String, force: Bool = false) {
-        var value = value
-        value.withUTF8 { utf8 in
-            guard utf8.count != 0 || force else { return }
-            appendTag(field, .lengthDelimited)
-            appendVarint(UInt64(utf8.count))
-            bytes.append(contentsOf: utf8)
+        let utf8 = value.utf8
+        let length = utf8.count
+        guard length != 0 || force else { return }
+        appendTag(field, .lengthDelimited)
+        appendVarint(UInt64(length))
+        reserve(length)
+        // Native strings (and small ones) expose contiguous UTF-8; others are copied byte by byte.
+        let copied: Bool? = utf8.withContiguousStorageIfAvailable { buffer in
+            appendRaw(UnsafeRawBufferPointer(buffer))
+            return true
+        }
+        if copied == nil {
+            for byte in utf8 { appendByte(byte) }
         }
     }
 
@@ -107,7 +114,7 @@ extension WireEncoder {
         guard !value.isEmpty || force else { return }
         appendTag(field, .lengthDelimited)
         appendVarint(UInt64(value.count))
-        bytes.append(contentsOf: value)
+        appendRaw(value)
     }
 
     /// Writes a nested message when present (a present message is written even if empty).

@@ -1,22 +1,86 @@
 /// Accumulates protobuf wire bytes.
 ///
-/// A value type owned by one caller at a time. Reuse one encoder across messages
-/// (`removeAll(keepingCapacity:)`) to encode without allocating. Nested messages are written in
-/// place with a one-byte length that is widened afterwards only when the body exceeds 127 bytes,
-/// so no message needs a separate size pass.
-public struct WireEncoder: Sendable {
-    /// The bytes written so far.
-    public var bytes: [UInt8]
+/// Non-copyable and backed by one raw buffer it owns, so every write is a bounds check and a store
+/// (no copy-on-write uniqueness test per byte, which dominated encoding with `[UInt8]`). Reuse one
+/// encoder across messages (`removeAll(keepingCapacity:)`) to encode without allocating. Nested
+/// messages are written in place with a one-byte length that is widened afterwards only when the
+/// body exceeds 127 bytes, so no message needs a separate size pass. Owned by one caller at a time.
+public struct WireEncoder: ~Copyable, @unchecked Sendable {
+    @usableFromInline var pointer: UnsafeMutablePointer<UInt8>
+    @usableFromInline var capacity: Int
+    @usableFromInline var length: Int
+
+    /// Number of bytes written so far.
+    @inlinable
+    public var count: Int { length }
 
     public init(reservingCapacity capacity: Int = 64) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        self.capacity = Swift.max(16, capacity)
+        self.pointer = .allocate(capacity: self.capacity)
+        self.length = 0
+    }
+
+    deinit { pointer.deallocate() }
+
+    /// The bytes written so far, as an array (a copy). Setting replaces the contents.
+    public var bytes: [UInt8] {
+        get { Array(UnsafeBufferPointer(start: pointer, count: length)) }
+        set {
+            length = 0
+            newValue.withUnsafeBytes { appendRaw($0) }
+        }
+    }
+
+    /// Calls `body` with the bytes written so far, without copying them.
+    @inlinable
+    public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        try body(UnsafeRawBufferPointer(start: pointer, count: length))
     }
 
     /// Forgets the bytes written so far, keeping the buffer for the next message.
     @inlinable
     public mutating func removeAll(keepingCapacity: Bool = true) {
-        bytes.removeAll(keepingCapacity: keepingCapacity)
+        length = 0
+    }
+
+    /// Makes room for `extra` more bytes.
+    @inlinable @inline(__always)
+    mutating func reserve(_ extra: Int) {
+        if length &+ extra > capacity { grow(extra) }
+    }
+
+    @usableFromInline
+    mutating func grow(_ extra: Int) {
+        let newCapacity = Swift.max(capacity &* 2, length &+ extra)
+        let newPointer = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newPointer.update(from: pointer, count: length)
+        pointer.deallocate()
+        pointer = newPointer
+        capacity = newCapacity
+    }
+
+    /// Appends one byte.
+    @inlinable @inline(__always)
+    public mutating func appendByte(_ byte: UInt8) {
+        reserve(1)
+        pointer[length] = byte
+        length &+= 1
+    }
+
+    /// Appends raw bytes (no tag, no length).
+    @inlinable @inline(__always)
+    public mutating func appendRaw(_ raw: UnsafeRawBufferPointer) {
+        let n = raw.count
+        guard n > 0, let source = raw.baseAddress else { return }
+        reserve(n)
+        if n <= 16 {
+            // Most strings are short ids and decimals: a byte loop beats a call into memmove.
+            let from = source.assumingMemoryBound(to: UInt8.self)
+            for i in 0..<n { pointer[length &+ i] = from[i] }
+        } else {
+            UnsafeMutableRawPointer(pointer + length).copyMemory(from: source, byteCount: n)
+        }
+        length &+= n
     }
 }
 
@@ -32,18 +96,22 @@ extension WireEncoder {
     }
 
     /// Appends `value` as a base-128 varint.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func appendVarint(_ value: UInt64) {
+        reserve(10)
         var v = value
+        var i = length
         while v >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            pointer[i] = UInt8(truncatingIfNeeded: v) | 0x80
             v >>= 7
+            i &+= 1
         }
-        bytes.append(UInt8(truncatingIfNeeded: v))
+        pointer[i] = UInt8(truncatingIfNeeded: v)
+        length = i &+ 1
     }
 
     /// Appends a field key.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func appendTag(_ fieldNumber: Int, _ wireType: WireType) {
         appendVarint(UInt64(truncatingIfNeeded: fieldNumber) << 3 | UInt64(wireType.rawValue))
     }
@@ -51,25 +119,29 @@ extension WireEncoder {
     /// Appends four little-endian bytes.
     @inlinable
     public mutating func appendFixed32(_ value: UInt32) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+        reserve(4)
+        UnsafeMutableRawPointer(pointer + length).storeBytes(of: value.littleEndian, as: UInt32.self)
+        length &+= 4
     }
 
     /// Appends eight little-endian bytes.
     @inlinable
     public mutating func appendFixed64(_ value: UInt64) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+        reserve(8)
+        UnsafeMutableRawPointer(pointer + length).storeBytes(of: value.littleEndian, as: UInt64.self)
+        length &+= 8
     }
 
     /// Appends raw bytes (no tag, no length).
     @inlinable
-    public mutating func appendRaw(_ raw: some Collection<UInt8>) {
-        bytes.append(contentsOf: raw)
+    public mutating func appendRaw(_ raw: [UInt8]) {
+        raw.withUnsafeBytes { appendRaw($0) }
     }
 
     /// Appends the unknown fields a message kept from decoding, unchanged.
     @inlinable
     public mutating func appendUnknownFields(_ unknown: UnknownFields) {
-        if !unknown.bytes.isEmpty { bytes.append(contentsOf: unknown.bytes) }
+        if !unknown.bytes.isEmpty { appendRaw(unknown.bytes) }
     }
 
     /// Writes a length-delimited field whose body is produced by `body`.
@@ -79,21 +151,24 @@ extension WireEncoder {
     @inlinable
     public mutating func appendLengthDelimited(_ fieldNumber: Int, _ body: (inout WireEncoder) -> Void) {
         appendTag(fieldNumber, .lengthDelimited)
-        let lengthAt = bytes.count
-        bytes.append(0)
+        let lengthAt = length
+        appendByte(0)
         body(&self)
-        let length = bytes.count - lengthAt - 1
-        if length < 0x80 {
-            bytes[lengthAt] = UInt8(truncatingIfNeeded: length)
+        let bodyLength = length &- lengthAt &- 1
+        if bodyLength < 0x80 {
+            pointer[lengthAt] = UInt8(truncatingIfNeeded: bodyLength)
             return
         }
-        let size = WireEncoder.varintSize(UInt64(length))
-        bytes.insert(contentsOf: repeatElement(0, count: size - 1), at: lengthAt + 1)
-        var v = UInt64(length)
+        // Widen the length in place: shift the body right by the extra varint bytes.
+        let size = WireEncoder.varintSize(UInt64(bodyLength))
+        reserve(size &- 1)
+        (pointer + (lengthAt &+ size)).update(from: pointer + (lengthAt &+ 1), count: bodyLength)
+        var v = UInt64(bodyLength)
         for i in 0..<size {
-            let more: UInt8 = i == size - 1 ? 0 : 0x80
-            bytes[lengthAt + i] = UInt8(truncatingIfNeeded: v & 0x7F) | more
+            let more: UInt8 = i == size &- 1 ? 0 : 0x80
+            pointer[lengthAt &+ i] = UInt8(truncatingIfNeeded: v & 0x7F) | more
             v >>= 7
         }
+        length &+= size &- 1
     }
 }

@@ -1,1 +1,166 @@
-// Codec benchmark harness; see docs/PERFORMANCE.md.
+// Codec benchmark: encode+decode round trips per second of typical messages, and heap
+// allocations per decode. Run in release mode (docs/PERFORMANCE.md, "Codec (issue 3)"):
+//
+//   swift build -c release --scratch-path .build-release --product tradebot-codec-bench
+//   .build-release/release/tradebot-codec-bench [--runs 5] [--iterations 2000000]
+import CMallocCounter
+import TradingProtocol
+import WireFormat
+
+typealias V1 = TradebotV1
+
+/// Keeps the optimizer from deleting the work being measured.
+@inline(never)
+func blackHole<T>(_ value: T) { withExtendedLifetime(value) {} }
+
+let timestamp = GoogleProtobuf.Timestamp(seconds: 1_764_028_800, nanos: 123_456_789)
+
+/// A fill as the fill stream carries it.
+let fill = V1.Fill {
+    $0.fillID = "F-1042"; $0.orderID = "O-981"; $0.clientOrderID = "sma-000981"; $0.accountID = "paper"
+    $0.symbol = "EURUSD"; $0.side = .buy; $0.quantity = "10000"; $0.price = "1.07219"; $0.commission = "0.35"
+    $0.commissionCurrency = "USD"; $0.brokerTradeID = "T-55120"; $0.strategyID = "sma"; $0.executedAt = timestamp
+}
+
+/// A limit order with a bracket, as an external system submits it.
+let submit = V1.SubmitOrderRequest {
+    $0.clientOrderID = "ext-000981"; $0.symbol = "EURUSD"; $0.side = .buy; $0.type = .limit
+    $0.quantity = "10000"; $0.limitPrice = "1.07219"; $0.timeInForce = .gtc; $0.stopLossPrice = "1.068"
+    $0.takeProfitPrice = "1.08"; $0.strategyID = "sma"
+}
+
+/// A partially filled order as ListOrders / the order stream return it.
+let order = V1.Order {
+    $0.orderID = "O-981"; $0.clientOrderID = "ext-000981"; $0.accountID = "paper"; $0.symbol = "EURUSD"
+    $0.side = .buy; $0.type = .limit; $0.timeInForce = .gtc; $0.status = .partiallyFilled; $0.quantity = "10000"
+    $0.filledQuantity = "2500"; $0.limitPrice = "1.07219"; $0.averageFillPrice = "1.07211"
+    $0.stopLossPrice = "1.068"; $0.takeProfitPrice = "1.08"; $0.strategyID = "sma"; $0.brokerOrderID = "B-77812"
+    $0.createdAt = timestamp; $0.updatedAt = timestamp; $0.sequence = 1_842
+}
+
+struct Options {
+    var runs = 5
+    var iterations = 2_000_000
+
+    init(_ arguments: [String]) {
+        var index = 1
+        while index < arguments.count {
+            let value = index + 1 < arguments.count ? Int(arguments[index + 1]) : nil
+            switch arguments[index] {
+            case "--runs": runs = max(1, value ?? runs); index += 2
+            case "--iterations": iterations = max(1, value ?? iterations); index += 2
+            default: index += 1
+            }
+        }
+    }
+}
+
+/// Median of `runs` timings of `iterations` encode+decode round trips; returns round trips/s.
+func roundTripsPerSecond<M: ProtoMessage>(_ message: M, options: Options) -> (median: Double, all: [Double]) {
+    var encoder = WireEncoder(reservingCapacity: 1024)
+    var rates: [Double] = []
+    for _ in 0..<options.runs {
+        let clock = ContinuousClock()
+        let start = clock.now
+        for _ in 0..<options.iterations {
+            encoder.removeAll(keepingCapacity: true)
+            message.encode(to: &encoder)
+            encoder.withUnsafeBytes { raw in
+                do { blackHole(try M(wireBytes: raw)) } catch { blackHole(error) }
+            }
+        }
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        rates.append(Double(options.iterations) / seconds)
+    }
+    let sorted = rates.sorted()
+    return (sorted[sorted.count / 2], rates)
+}
+
+/// Median encode-only and decode-only rates (operations/s), to show where a round trip goes.
+func halves<M: ProtoMessage>(_ message: M, options: Options) -> (encode: Double, decode: Double) {
+    var encoder = WireEncoder(reservingCapacity: 1024)
+    let bytes = message.wireBytes()
+    var encodeRates: [Double] = []
+    var decodeRates: [Double] = []
+    let clock = ContinuousClock()
+    func rate(_ elapsed: Duration) -> Double {
+        Double(options.iterations) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+    for _ in 0..<options.runs {
+        var start = clock.now
+        for _ in 0..<options.iterations {
+            encoder.removeAll(keepingCapacity: true)
+            message.encode(to: &encoder)
+            blackHole(encoder.count)
+        }
+        encodeRates.append(rate(clock.now - start))
+        start = clock.now
+        bytes.withUnsafeBytes { raw in
+            for _ in 0..<options.iterations {
+                do { blackHole(try M(wireBytes: raw)) } catch { blackHole(error) }
+            }
+        }
+        decodeRates.append(rate(clock.now - start))
+    }
+    return (encodeRates.sorted()[options.runs / 2], decodeRates.sorted()[options.runs / 2])
+}
+
+/// Heap allocations per decode and per encode (into a reused encoder), averaged over many calls.
+func allocations<M: ProtoMessage>(_ message: M) -> (decode: Double, encode: Double) {
+    let bytes = message.wireBytes()
+    let count = 100_000
+    var before = codec_bench_allocation_count()
+    bytes.withUnsafeBytes { raw in
+        for _ in 0..<count { blackHole(try? M(wireBytes: raw)) }
+    }
+    let decode = Double(codec_bench_allocation_count() - before) / Double(count)
+    var encoder = WireEncoder(reservingCapacity: 1024)
+    before = codec_bench_allocation_count()
+    for _ in 0..<count {
+        encoder.removeAll(keepingCapacity: true)
+        message.encode(to: &encoder)
+    }
+    blackHole(encoder.count)
+    let encode = Double(codec_bench_allocation_count() - before) / Double(count)
+    return (decode, encode)
+}
+
+/// Strings longer than 15 UTF-8 bytes live on the heap in Swift; shorter ones are stored inline.
+func heapStrings(_ strings: [String]) -> Int { strings.filter { $0.utf8.count > 15 }.count }
+
+/// Fixed-point text for a Double without Foundation ("12.34" for (12.3401, 2)).
+func fixed(_ value: Double, _ decimals: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    let scaled = Int64((value * scale).rounded())
+    return WireDecimal.format(mantissa: scaled, scale: decimals)
+}
+
+extension String {
+    func leftPad(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+    func rightPad(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
+}
+
+let options = Options(CommandLine.arguments)
+print("codec benchmark: \(options.runs) runs x \(options.iterations) encode+decode round trips, one thread")
+print("message             bytes  median round trips/s  encodes/s  decodes/s  allocs/decode  allocs/encode  heap strings  round-trip runs (M/s)")
+func report<M: ProtoMessage>(_ name: String, _ message: M, strings: [String]) {
+    let (median, all) = roundTripsPerSecond(message, options: options)
+    let (decode, encode) = allocations(message)
+    let (encodeRate, decodeRate) = halves(message, options: options)
+    let runs = all.map { fixed($0 / 1e6, 2) }.joined(separator: " ")
+    print(name.rightPad(18), String(message.wireBytes().count).leftPad(6), fixed(median, 0).leftPad(21),
+          fixed(encodeRate, 0).leftPad(10), fixed(decodeRate, 0).leftPad(10), fixed(decode, 2).leftPad(14), fixed(encode, 2).leftPad(14),
+          String(heapStrings(strings)).leftPad(13), " ", runs)
+}
+
+report("Fill", fill, strings: [fill.fillID, fill.orderID, fill.clientOrderID, fill.accountID, fill.symbol,
+                                fill.quantity, fill.price, fill.commission, fill.commissionCurrency,
+                                fill.brokerTradeID, fill.strategyID])
+report("SubmitOrderRequest", submit, strings: [submit.clientOrderID, submit.symbol, submit.quantity,
+                                               submit.limitPrice, submit.stopLossPrice, submit.takeProfitPrice,
+                                               submit.strategyID])
+report("Order", order, strings: [order.orderID, order.clientOrderID, order.accountID, order.symbol, order.quantity,
+                                 order.filledQuantity, order.limitPrice, order.averageFillPrice,
+                                 order.stopLossPrice, order.takeProfitPrice, order.strategyID, order.brokerOrderID])

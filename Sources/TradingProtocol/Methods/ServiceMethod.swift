@@ -1,22 +1,23 @@
+import RPCCore
 import WireFormat
 
 /// One RPC of the API, untyped: what a router, an RBAC policy or docs need to know about it.
 ///
-/// Equality and hashing use `path` alone, which is unique per method.
+/// It wraps RPCCore's `MethodDescriptor` (what the transport routes on) and adds the message types
+/// and the documented access level. Equality and hashing use `path` alone, which is unique.
 public struct ServiceMethod: Sendable, Hashable, CustomStringConvertible {
-    /// Whether the method answers once or streams responses.
-    public enum Kind: Sendable, Hashable {
-        case unary
-        case serverStreaming
-    }
+    /// Whether the method answers once or streams responses (RPCCore's kind).
+    public typealias Kind = MethodDescriptor.Kind
 
+    /// The descriptor RPCCore's router and client take.
+    public let rpc: MethodDescriptor
     /// Fully-qualified service name, e.g. `tradebot.v1.Orders`.
-    public let service: String
+    public var service: String { rpc.service }
     /// Method name, e.g. `SubmitOrder`.
-    public let method: String
+    public var method: String { rpc.method }
     /// The HTTP/2 `:path`, e.g. `/tradebot.v1.Orders/SubmitOrder` (case-sensitive).
     public let path: String
-    public let kind: Kind
+    public var kind: Kind { rpc.kind }
     /// The least privilege the schema documents for this method (Protocol/README.md). The
     /// security layer owns the enforced policy; this is the contract it is tested against.
     public let access: Access
@@ -25,10 +26,8 @@ public struct ServiceMethod: Sendable, Hashable, CustomStringConvertible {
 
     public init(service: String, method: String, kind: Kind, access: Access,
                 requestType: any ProtoMessage.Type, responseType: any ProtoMessage.Type) {
-        self.service = service
-        self.method = method
-        self.path = "/\(service)/\(method)"
-        self.kind = kind
+        self.rpc = MethodDescriptor(service: service, method: method, kind: kind)
+        self.path = rpc.fullPath
         self.access = access
         self.requestType = requestType
         self.responseType = responseType

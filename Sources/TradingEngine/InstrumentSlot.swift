@@ -1,0 +1,27 @@
+import TradingModel
+
+/// Everything the engine keeps per instrument, in one array element so the hot path
+/// does one dictionary lookup (symbol -> index) per input.
+struct InstrumentSlot {
+    let instrument: Instrument
+    var position: Position
+    var stops = PositionStops()
+    /// Open engine exit order for this position (a stop fired), to avoid firing twice.
+    var pendingExit: OrderID?
+    var lastPrice: Price?
+    var lastUpdate: Timestamp?
+    var atr: AverageTrueRange
+    /// Recent (time, price) pairs for the volatility breaker.
+    var recentPrices: [(Int64, Int64)] = []
+    /// Orders in UNKNOWN status: new orders wait until they are resolved.
+    var unknownOrders = 0
+    var strategies: [Int] = []
+
+    init(instrument: Instrument, atrPeriod: Int) {
+        self.instrument = instrument
+        self.position = Position(symbol: instrument.symbol)
+        self.atr = AverageTrueRange(period: atrPeriod)
+    }
+
+    var hasStops: Bool { stops.stopLoss != nil || stops.takeProfit != nil }
+}

@@ -1,0 +1,24 @@
+/// An exact amount of the account currency (fixed point, 8 decimals).
+///
+/// The engine runs one account in one currency, so `Money` carries no currency code;
+/// the account and instrument say which currency it is.
+public struct Money: FixedPointValue {
+    public let raw: Int64
+    @inlinable public init(raw: Int64) { self.raw = raw }
+}
+
+extension Money {
+    /// Rounds half away from zero to `decimals` places (commissions are charged in cents).
+    public func rounded(decimals: Int) -> Money {
+        guard decimals < FixedPoint.decimals else { return self }
+        var unit: Int64 = 1
+        for _ in 0..<(FixedPoint.decimals - decimals) { unit *= 10 }
+        let remainder = raw % unit
+        var base = raw - remainder
+        if remainder.magnitude * 2 >= unit.magnitude { base += raw < 0 ? -unit : unit }
+        return Money(raw: base)
+    }
+
+    /// This amount as a `Double`, for statistics only (Sharpe, returns) — never for books.
+    public var approximateDouble: Double { Double(raw) / Double(FixedPoint.scale) }
+}

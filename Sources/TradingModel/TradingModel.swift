@@ -1,1 +1,0 @@
-// The TradingModel module; see docs/ARCHITECTURE.md for what belongs here.

@@ -1,1 +1,0 @@
-// The TradingTesting module; see docs/ARCHITECTURE.md for what belongs here.
