@@ -7,10 +7,9 @@ extension TradingEngine {
         guard let i = slotIndex[bar.symbol] else { return }
         onPrice(slot: i, price: bar.close, high: bar.high, low: bar.low, now: now)
         slots[i].atr.update(high: bar.high, low: bar.low, close: bar.close)
-        let slot = slots[i]
-        if !slot.strategies.isEmpty {
-            let context = StrategyContext(position: slot.position.quantity, atr: slot.atr.value)
-            for k in slot.strategies {
+        if !slots[i].strategies.isEmpty {
+            let context = StrategyContext(position: slots[i].position.quantity, atr: slots[i].atr.value)
+            for k in slots[i].strategies {
                 if let signal = strategies[k].onBar(bar, context: context) { _ = onSignal(signal, now: now) }
             }
         }
@@ -27,12 +26,11 @@ extension TradingEngine {
     }
 
     private func onPrice(slot i: Int, price: Price, high: Price, low: Price, now: Timestamp) {
-        let symbol = slots[i].instrument.symbol
         slots[i].lastPrice = price
         slots[i].lastUpdate = now
         if !slots[i].position.quantity.isZero { slots[i].position.mark(price, at: now) }
-        if trippedBreakers[BreakerKey(kind: .staleMarketData, scope: .instrument(symbol))] != nil {
-            resetBreaker(.staleMarketData, scope: .instrument(symbol), detail: "market data resumed", now: now)
+        if slots[i].staleTripped {
+            resetBreaker(.staleMarketData, scope: .instrument(slots[i].instrument.symbol), detail: "market data resumed", now: now)
         }
         if let threshold = limits.volatilityThresholdBasisPoints { checkVolatility(slot: i, price: price, threshold: threshold, now: now) }
         checkStops(slot: i, high: high, low: low, now: now)

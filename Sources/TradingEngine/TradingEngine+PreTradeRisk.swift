@@ -29,7 +29,7 @@ extension TradingEngine {
         }
         if isExit { return nil }
 
-        let state = max(tradingState(.account), tradingState(.instrument(r.symbol)))
+        let state = max(accountState, slot.state)
         if state == .halted { return RiskDenial(.tradingHalted, "trading is halted for \(r.symbol)") }
         if state == .reducing && !reduces {
             return RiskDenial(.tradingReducing, "only orders that reduce exposure are allowed for \(r.symbol)")

@@ -35,6 +35,10 @@ public final class TradingEngine {
     var tradeIDs: Set<TradeID> = []
     public internal(set) var cash: Money
     var restrictions: [TradingScope: [RestrictionSource: TradingState]] = [:]
+    /// Caches of `restrictions` for the hot path, kept in step by `apply`.
+    var accountState: TradingState = .active
+    var dailyLossLevel: TradingState = .active
+    var drawdownLevel: TradingState = .active
     var trippedBreakers: [BreakerKey: Timestamp] = [:]
     var currentDay: Int64?
     public internal(set) var dayStartEquity: Money
@@ -139,7 +143,10 @@ public final class TradingEngine {
 
     /// The effective trading state of a scope (most restrictive over its sources).
     public func tradingState(_ scope: TradingScope) -> TradingState {
-        restrictions[scope]?.values.max() ?? .active
+        switch scope {
+        case .account: return accountState
+        case .instrument(let s): return slotIndex[s].map { slots[$0].state } ?? (restrictions[scope]?.values.max() ?? .active)
+        }
     }
 
     /// Restrictions in force, per scope and source (sorted for display).
