@@ -4,7 +4,7 @@ extension TradingEngine {
     /// The hot path: mark, breakers, stops, strategies, equity limits. One dictionary
     /// lookup; no allocation unless something is emitted.
     func onBar(_ bar: Bar, now: Timestamp) {
-        guard let i = slotIndex[bar.symbol] else { return }
+        guard let i = slot(of: bar.symbol) else { return }
         onPrice(slot: i, price: bar.close, high: bar.high, low: bar.low, now: now)
         slots[i].atr.update(high: bar.high, low: bar.low, close: bar.close)
         if !slots[i].strategies.isEmpty {
@@ -19,7 +19,7 @@ extension TradingEngine {
     /// Quotes mark at the mid and check stops against it; strategies are fed bars
     /// (aggregate quotes with `BarAggregator`).
     func onQuote(_ quote: Quote, now: Timestamp) {
-        guard let i = slotIndex[quote.symbol] else { return }
+        guard let i = slot(of: quote.symbol) else { return }
         let mid = quote.mid
         onPrice(slot: i, price: mid, high: mid, low: mid, now: now)
         checkEquityLimits(now)

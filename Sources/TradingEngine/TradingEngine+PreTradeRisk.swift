@@ -12,7 +12,7 @@ extension TradingEngine {
     }
 
     func preTradeCheck(_ r: OrderRequest, isExit: Bool, now: Timestamp) -> RiskDenial? {
-        guard let i = slotIndex[r.symbol] else {
+        guard let i = slot(of: r.symbol) else {
             return RiskDenial(.unknownInstrument, "unknown instrument \(r.symbol)")
         }
         let slot = slots[i]

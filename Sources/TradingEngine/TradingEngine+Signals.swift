@@ -11,7 +11,7 @@ extension TradingEngine {
             emit(.signalIgnored(SignalIgnored(signal: signal, reason: reason)), at: now)
             return .signalIgnored(reason)
         }
-        guard let i = slotIndex[signal.symbol] else { return ignore(RiskRejectReason.unknownInstrument.rawValue) }
+        guard let i = slot(of: signal.symbol) else { return ignore(RiskRejectReason.unknownInstrument.rawValue) }
         let slot = slots[i]
         let pos = slot.position.quantity
         if slot.pendingExit != nil { return ignore("EXIT_PENDING") }
