@@ -19,7 +19,7 @@ extension TradingEngine {
         case .flat:
             if pos.isZero { return ignore("ALREADY_FLAT") }
             let request = OrderRequest(strategyID: signal.strategyID, symbol: signal.symbol,
-                                       side: pos.isPositive ? .sell : .buy, quantity: Quantity(raw: pos.raw.magnitude == 0 ? 0 : abs(pos.raw)),
+                                       side: pos.isPositive ? .sell : .buy, quantity: Quantity(raw: abs(pos.raw)),
                                        reduceOnly: true)
             return place(request, isExit: false, now: now)
         case .long, .short:
