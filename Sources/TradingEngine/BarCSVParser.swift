@@ -17,7 +17,8 @@ public enum BarCSVParser {
         var lineNumber = 0
         var previous: Timestamp?
         var sawHeader = false
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift, so split on both forms.
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             var line = rawLine
             if line.last == "\r" { line = line.dropLast() }
@@ -61,7 +62,7 @@ public enum BarCSVParser {
             bars.append(Bar(symbol: symbol, timestamp: time, open: open, high: high, low: low, close: close, volume: volume))
         }
         if !sawHeader { throw MarketDataError(source: source, line: 1, message: "empty file (expected a header)") }
-        if bars.isEmpty { throw MarketDataError(source: source, line: lineNumber, message: "no bars after the header") }
+        if bars.isEmpty { throw MarketDataError(source: source, line: 1, message: "no bars after the header") }
         return bars
     }
 

@@ -18,8 +18,9 @@ public struct EngineStep: Sendable {
     }
 }
 
-/// The engine's answer to a command, for the RPC layer.
-public enum CommandResult: Hashable, Sendable {
+/// The engine's answer to a command, for the RPC layer (boxed: it carries whole orders,
+/// and `EngineStep` is returned for every bar).
+public indirect enum CommandResult: Hashable, Sendable {
     /// The order created (or, for a repeated client order id, the existing one).
     case order(Order)
     /// The order was refused by risk (its `OrderDenied` event is in the step).

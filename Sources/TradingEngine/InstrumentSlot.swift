@@ -16,6 +16,10 @@ struct InstrumentSlot {
     /// Orders in UNKNOWN status: new orders wait until they are resolved.
     var unknownOrders = 0
     var strategies: [Int] = []
+    /// Effective trading state of this instrument's scope (cache of the restrictions map).
+    var state: TradingState = .active
+    /// Whether the stale-data breaker of this instrument is tripped (cache).
+    var staleTripped = false
 
     init(instrument: Instrument, atrPeriod: Int) {
         self.instrument = instrument

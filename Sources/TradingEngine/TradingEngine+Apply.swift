@@ -48,16 +48,34 @@ extension TradingEngine {
             } else {
                 restrictions[c.scope, default: [:]][c.source] = c.sourceState
             }
+            switch c.scope {
+            case .account:
+                accountState = c.current
+                if c.source == .dailyLoss { dailyLossLevel = c.sourceState }
+                if c.source == .drawdown { drawdownLevel = c.sourceState }
+            case .instrument(let s):
+                if let i = slotIndex[s] { slots[i].state = c.current }
+            }
         case .circuitBreakerTripped(let b):
             trippedBreakers[BreakerKey(kind: b.kind, scope: b.scope)] = time
+            if b.kind == .staleMarketData, case .instrument(let s) = b.scope, let i = slotIndex[s] { slots[i].staleTripped = true }
             if b.kind == .consecutiveRejections { consecutiveRejections = 0 }
         case .circuitBreakerReset(let b):
             trippedBreakers[BreakerKey(kind: b.kind, scope: b.scope)] = nil
+            if b.kind == .staleMarketData, case .instrument(let s) = b.scope, let i = slotIndex[s] { slots[i].staleTripped = false }
         case .fillTimeout(let f):
             store(f.order)
             counters.fillTimeouts += 1
         case .riskLimitsChanged(let l):
+            let old = limits
             limits = l
+            if l.maxSubmitsPerSecond != old.maxSubmitsPerSecond {
+                accountSubmits = SlidingWindowCounter(capacity: max(1, (l.maxSubmitsPerSecond ?? 0) + 1), window: .seconds(1))
+            }
+            if l.maxSubmitsPerSecondPerStrategy != old.maxSubmitsPerSecondPerStrategy { strategySubmits = [:] }
+            if l.atrPeriod != old.atrPeriod {
+                for i in slots.indices { slots[i].atr = AverageTrueRange(period: l.atrPeriod) }
+            }
         case .tradingDayStarted(let d):
             currentDay = d.day
             dayStartEquity = d.startEquity

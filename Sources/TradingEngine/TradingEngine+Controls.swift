@@ -58,7 +58,7 @@ extension TradingEngine {
     func checkEquityLimits(_ now: Timestamp) {
         guard let equity = try? currentEquity() else { return }
         if equity > peakEquity { peakEquity = equity }
-        if let limit = limits.dailyLossLimit, (restrictions[.account]?[.dailyLoss] ?? .active) < limits.dailyLossAction {
+        if let limit = limits.dailyLossLimit, dailyLossLevel < limits.dailyLossAction {
             let loss = Money(raw: dayStartEquity.raw &- equity.raw)
             if loss >= limit {
                 emit(.limitBreached(LimitBreached(limit: .dailyLoss, value: loss.description, threshold: limit.description,
@@ -68,7 +68,7 @@ extension TradingEngine {
             }
         }
         if let maxBps = limits.maxDrawdownBasisPoints, peakEquity.isPositive,
-           (restrictions[.account]?[.drawdown] ?? .active) < limits.drawdownAction {
+           drawdownLevel < limits.drawdownAction {
             let drop = Int128(peakEquity.raw) - Int128(equity.raw)
             if drop * 10_000 >= Int128(peakEquity.raw) * Int128(maxBps) {
                 let bps = Int64(drop * 10_000 / Int128(peakEquity.raw))
@@ -86,7 +86,7 @@ extension TradingEngine {
         guard currentDay != day, now != .zero else { return }
         let equity = (try? currentEquity()) ?? cash
         emit(.tradingDayStarted(TradingDayStarted(day: day, startEquity: equity)), at: now)
-        if restrictions[.account]?[.dailyLoss] != nil {
+        if dailyLossLevel != .active {
             setRestriction(.account, source: .dailyLoss, state: .active, reason: "new trading day", now: now)
         }
     }

@@ -4,13 +4,12 @@ extension TradingEngine {
     /// The hot path: mark, breakers, stops, strategies, equity limits. One dictionary
     /// lookup; no allocation unless something is emitted.
     func onBar(_ bar: Bar, now: Timestamp) {
-        guard let i = slotIndex[bar.symbol] else { return }
+        guard let i = slot(of: bar.symbol) else { return }
         onPrice(slot: i, price: bar.close, high: bar.high, low: bar.low, now: now)
         slots[i].atr.update(high: bar.high, low: bar.low, close: bar.close)
-        let slot = slots[i]
-        if !slot.strategies.isEmpty {
-            let context = StrategyContext(position: slot.position.quantity, atr: slot.atr.value)
-            for k in slot.strategies {
+        if !slots[i].strategies.isEmpty {
+            let context = StrategyContext(position: slots[i].position.quantity, atr: slots[i].atr.value)
+            for k in slots[i].strategies {
                 if let signal = strategies[k].onBar(bar, context: context) { _ = onSignal(signal, now: now) }
             }
         }
@@ -20,19 +19,18 @@ extension TradingEngine {
     /// Quotes mark at the mid and check stops against it; strategies are fed bars
     /// (aggregate quotes with `BarAggregator`).
     func onQuote(_ quote: Quote, now: Timestamp) {
-        guard let i = slotIndex[quote.symbol] else { return }
+        guard let i = slot(of: quote.symbol) else { return }
         let mid = quote.mid
         onPrice(slot: i, price: mid, high: mid, low: mid, now: now)
         checkEquityLimits(now)
     }
 
     private func onPrice(slot i: Int, price: Price, high: Price, low: Price, now: Timestamp) {
-        let symbol = slots[i].instrument.symbol
         slots[i].lastPrice = price
         slots[i].lastUpdate = now
         if !slots[i].position.quantity.isZero { slots[i].position.mark(price, at: now) }
-        if trippedBreakers[BreakerKey(kind: .staleMarketData, scope: .instrument(symbol))] != nil {
-            resetBreaker(.staleMarketData, scope: .instrument(symbol), detail: "market data resumed", now: now)
+        if slots[i].staleTripped {
+            resetBreaker(.staleMarketData, scope: .instrument(slots[i].instrument.symbol), detail: "market data resumed", now: now)
         }
         if let threshold = limits.volatilityThresholdBasisPoints { checkVolatility(slot: i, price: price, threshold: threshold, now: now) }
         checkStops(slot: i, high: high, low: low, now: now)

@@ -12,7 +12,7 @@ extension TradingEngine {
     }
 
     func preTradeCheck(_ r: OrderRequest, isExit: Bool, now: Timestamp) -> RiskDenial? {
-        guard let i = slotIndex[r.symbol] else {
+        guard let i = slot(of: r.symbol) else {
             return RiskDenial(.unknownInstrument, "unknown instrument \(r.symbol)")
         }
         let slot = slots[i]
@@ -29,7 +29,7 @@ extension TradingEngine {
         }
         if isExit { return nil }
 
-        let state = max(tradingState(.account), tradingState(.instrument(r.symbol)))
+        let state = max(accountState, slot.state)
         if state == .halted { return RiskDenial(.tradingHalted, "trading is halted for \(r.symbol)") }
         if state == .reducing && !reduces {
             return RiskDenial(.tradingReducing, "only orders that reduce exposure are allowed for \(r.symbol)")

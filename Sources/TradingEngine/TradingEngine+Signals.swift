@@ -11,7 +11,7 @@ extension TradingEngine {
             emit(.signalIgnored(SignalIgnored(signal: signal, reason: reason)), at: now)
             return .signalIgnored(reason)
         }
-        guard let i = slotIndex[signal.symbol] else { return ignore(RiskRejectReason.unknownInstrument.rawValue) }
+        guard let i = slot(of: signal.symbol) else { return ignore(RiskRejectReason.unknownInstrument.rawValue) }
         let slot = slots[i]
         let pos = slot.position.quantity
         if slot.pendingExit != nil { return ignore("EXIT_PENDING") }
@@ -19,7 +19,7 @@ extension TradingEngine {
         case .flat:
             if pos.isZero { return ignore("ALREADY_FLAT") }
             let request = OrderRequest(strategyID: signal.strategyID, symbol: signal.symbol,
-                                       side: pos.isPositive ? .sell : .buy, quantity: Quantity(raw: pos.raw.magnitude == 0 ? 0 : abs(pos.raw)),
+                                       side: pos.isPositive ? .sell : .buy, quantity: Quantity(raw: abs(pos.raw)),
                                        reduceOnly: true)
             return place(request, isExit: false, now: now)
         case .long, .short:

@@ -8,8 +8,8 @@ extension TradingEngine {
     /// range, the stop-loss is assumed to have been hit first. Only afterwards does the
     /// bar's best price move a trailing stop (emitting `StopUpdated`).
     func checkStops(slot i: Int, high: Price, low: Price, now: Timestamp) {
+        guard slots[i].hasStops, slots[i].pendingExit == nil, !slots[i].position.quantity.isZero else { return }
         let slot = slots[i]
-        guard slot.hasStops, slot.pendingExit == nil, !slot.position.quantity.isZero else { return }
         let isLong = slot.position.quantity.isPositive
         let stops = slot.stops
         if let sl = stops.stopLoss, isLong ? low <= sl : high >= sl {

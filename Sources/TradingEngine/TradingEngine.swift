@@ -12,6 +12,10 @@ import TradingModel
 /// Threading: not thread-safe by design. One instance is owned by one sequencer
 /// thread; other threads post inputs to that thread's inbox.
 ///
+/// Hot stored properties are marked `@exclusivity(unchecked)`: the engine is confined
+/// to one thread and never hands out overlapping `inout` access to them, and the
+/// dynamic exclusivity checks were a quarter of the replay profile.
+///
 /// State changes happen only in `apply(_:)` (see `TradingEngine+Apply.swift`), called
 /// for every emitted event; `rebuild(from:)` runs the same function over a journal.
 public final class TradingEngine {
@@ -22,28 +26,32 @@ public final class TradingEngine {
 
     // Configuration and instruments.
     public internal(set) var limits: RiskLimits
-    var slots: [InstrumentSlot] = []
+    @exclusivity(unchecked) var slots: [InstrumentSlot] = []
     var slotIndex: [Symbol: Int] = [:]
-    var strategies: [any Strategy] = []
+    @exclusivity(unchecked) var strategies: [any Strategy] = []
 
     // State rebuilt from events.
-    public internal(set) var sequence: UInt64 = 0
+    @exclusivity(unchecked) public internal(set) var sequence: UInt64 = 0
     var orders: [OrderID: Order] = [:]
     /// Open order ids in ascending order (ids are monotonic, so appends keep it sorted).
-    var openOrderIDs: [OrderID] = []
+    @exclusivity(unchecked) var openOrderIDs: [OrderID] = []
     var clientOrderIDs: [ClientOrderID: OrderID] = [:]
     var tradeIDs: Set<TradeID> = []
-    public internal(set) var cash: Money
+    @exclusivity(unchecked) public internal(set) var cash: Money
     var restrictions: [TradingScope: [RestrictionSource: TradingState]] = [:]
+    /// Caches of `restrictions` for the hot path, kept in step by `apply`.
+    @exclusivity(unchecked) var accountState: TradingState = .active
+    @exclusivity(unchecked) var dailyLossLevel: TradingState = .active
+    @exclusivity(unchecked) var drawdownLevel: TradingState = .active
     var trippedBreakers: [BreakerKey: Timestamp] = [:]
-    var currentDay: Int64?
-    public internal(set) var dayStartEquity: Money
+    @exclusivity(unchecked) var currentDay: Int64?
+    @exclusivity(unchecked) public internal(set) var dayStartEquity: Money
 
     // Market-derived and runtime state (snapshot, not events).
-    public internal(set) var peakEquity: Money
-    var accountSubmits: SlidingWindowCounter
+    @exclusivity(unchecked) public internal(set) var peakEquity: Money
+    @exclusivity(unchecked) var accountSubmits: SlidingWindowCounter
     var strategySubmits: [StrategyID: SlidingWindowCounter] = [:]
-    var consecutiveRejections = 0
+    @exclusivity(unchecked) var consecutiveRejections = 0
     var submittedWindow: SlidingWindowCounter
     var rejectedWindow: SlidingWindowCounter
     var acceptedWindow: SlidingWindowCounter
@@ -51,8 +59,8 @@ public final class TradingEngine {
     public internal(set) var counters = EngineCounters()
 
     // Output buffers, reused between calls.
-    var outEvents: [SequencedEvent] = []
-    var outRequests: [BrokerRequest] = []
+    @exclusivity(unchecked) var outEvents: [SequencedEvent] = []
+    @exclusivity(unchecked) var outRequests: [BrokerRequest] = []
 
     /// Creates an engine.
     /// - Parameters:
@@ -120,6 +128,17 @@ public final class TradingEngine {
 
     func send(_ r: BrokerRequest) { outRequests.append(r) }
 
+    /// Index of an instrument: a linear scan for small universes (comparing short
+    /// inline strings is cheaper than hashing them), the dictionary otherwise.
+    @inline(__always)
+    func slot(of symbol: Symbol) -> Int? {
+        if slots.count <= 4 {
+            for i in slots.indices where slots[i].instrument.symbol == symbol { return i }
+            return nil
+        }
+        return slotIndex[symbol]
+    }
+
     // MARK: Queries (read on the engine thread, or from a snapshot).
 
     public var instruments: [Instrument] { slots.map(\.instrument) }
@@ -139,7 +158,10 @@ public final class TradingEngine {
 
     /// The effective trading state of a scope (most restrictive over its sources).
     public func tradingState(_ scope: TradingScope) -> TradingState {
-        restrictions[scope]?.values.max() ?? .active
+        switch scope {
+        case .account: return accountState
+        case .instrument(let s): return slotIndex[s].map { slots[$0].state } ?? (restrictions[scope]?.values.max() ?? .active)
+        }
     }
 
     /// Restrictions in force, per scope and source (sorted for display).

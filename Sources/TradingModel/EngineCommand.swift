@@ -19,8 +19,11 @@ public enum EngineCommand: Hashable, Sendable, Codable {
 }
 
 /// One item of the engine's single ordered inbox.
+///
+/// Commands are boxed (`indirect`) so the common inputs — bars, quotes, broker
+/// reports — stay small and cheap to pass on the hot path.
 public enum EngineInput: Hashable, Sendable, Codable {
-    case command(EngineCommand)
+    indirect case command(EngineCommand)
     case bar(Bar)
     case quote(Quote)
     case broker(BrokerReport)

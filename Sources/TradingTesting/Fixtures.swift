@@ -34,11 +34,11 @@ public enum Fixtures {
         return r
     }
 
-    /// The repository's market data folder, found from this file's location.
+    /// A file of the repository's market data, found from the calling source file's
+    /// location (`#filePath` of a file under `Sources/` or `Tests/`).
     public static func marketDataPath(_ file: String, filePath: String = #filePath) -> String {
-        var parts = filePath.split(separator: "/", omittingEmptySubsequences: false)
-        while let last = parts.last, last != "Sources" { parts.removeLast() }
-        parts.removeLast()
-        return parts.joined(separator: "/") + "/Sources/tradebotd/Resources/market/" + file
+        let parts = filePath.split(separator: "/", omittingEmptySubsequences: false)
+        let root = parts.lastIndex { $0 == "Sources" || $0 == "Tests" }.map { parts[..<$0].joined(separator: "/") } ?? "."
+        return root + "/Sources/tradebotd/Resources/market/" + file
     }
 }

@@ -1,0 +1,76 @@
+import TradingModel
+
+extension TradingEngine {
+    /// Captures the engine's state (see `EngineSnapshot` for what is and is not included).
+    public func snapshot() -> EngineSnapshot {
+        EngineSnapshot(
+            sequence: sequence, nextOrderID: ids.peekNext, takenAt: clock.now, cash: cash, peakEquity: peakEquity,
+            dayStartEquity: dayStartEquity, currentDay: currentDay, limits: limits,
+            orders: orders.values.sorted { $0.id < $1.id },
+            tradeIDs: tradeIDs.sorted { $0.value < $1.value },
+            positions: slots.map(\.position),
+            markets: slots.map { EngineSnapshot.Market(symbol: $0.instrument.symbol, lastPrice: $0.lastPrice,
+                                                        lastUpdate: $0.lastUpdate, stops: $0.stops) },
+            restrictions: activeRestrictions.map { EngineSnapshot.Restriction(scope: $0.0, source: $0.1, state: $0.2) },
+            breakers: trippedCircuitBreakers.map { EngineSnapshot.Breaker(kind: $0.0, scope: $0.1, trippedAt: $0.2) })
+    }
+
+    /// Replaces the engine's state with a snapshot; journal events after
+    /// `snapshot.sequence` are then applied with `rebuild(from:)`.
+    ///
+    /// The engine must have been built with the snapshot's instruments and with an
+    /// order-id source starting at `snapshot.nextOrderID` (or later). Instruments
+    /// unknown to this engine are reported and skipped rather than trusted.
+    @discardableResult
+    public func restore(from snapshot: EngineSnapshot) -> [Symbol] {
+        var unknown: [Symbol] = []
+        sequence = snapshot.sequence
+        cash = snapshot.cash
+        peakEquity = snapshot.peakEquity
+        dayStartEquity = snapshot.dayStartEquity
+        currentDay = snapshot.currentDay
+        if snapshot.limits != limits { apply(.riskLimitsChanged(snapshot.limits), at: snapshot.takenAt) }
+        orders = [:]
+        openOrderIDs = []
+        clientOrderIDs = [:]
+        for i in slots.indices {
+            slots[i].position = Position(symbol: slots[i].instrument.symbol)
+            slots[i].unknownOrders = 0
+            slots[i].pendingExit = nil
+            slots[i].stops = PositionStops()
+            slots[i].state = .active
+            slots[i].staleTripped = false
+        }
+        for order in snapshot.orders { apply(.orderAccepted(order), at: order.updatedAt) }  // `store` path
+        tradeIDs = Set(snapshot.tradeIDs)
+        for p in snapshot.positions {
+            if let i = slotIndex[p.symbol] { slots[i].position = p } else { unknown.append(p.symbol) }
+        }
+        for m in snapshot.markets {
+            guard let i = slotIndex[m.symbol] else { continue }
+            slots[i].lastPrice = m.lastPrice
+            slots[i].lastUpdate = m.lastUpdate
+            slots[i].stops = m.stops
+        }
+        for id in openOrderIDs {
+            if let o = orders[id], o.isExit, let i = slotIndex[o.symbol] { slots[i].pendingExit = id }
+        }
+        restrictions = [:]
+        accountState = .active
+        dailyLossLevel = .active
+        drawdownLevel = .active
+        for r in snapshot.restrictions {
+            let before = tradingState(r.scope)
+            var sources = restrictions[r.scope] ?? [:]
+            sources[r.source] = r.state
+            apply(.tradingStateChanged(TradingStateChanged(scope: r.scope, source: r.source, sourceState: r.state,
+                                                           previous: before, current: sources.values.max() ?? .active,
+                                                           reason: "restored")), at: snapshot.takenAt)
+        }
+        trippedBreakers = [:]
+        for b in snapshot.breakers {
+            apply(.circuitBreakerTripped(CircuitBreakerEvent(kind: b.kind, scope: b.scope, detail: "restored")), at: b.trippedAt)
+        }
+        return unknown
+    }
+}

@@ -1,0 +1,81 @@
+/// Everything needed to restart an engine without replaying its whole journal.
+///
+/// Persistence stores one periodically (with the sequence it covers), and on start
+/// restores it and replays only the journal events after `sequence`. All collections
+/// are arrays in a fixed order, so encoding a snapshot is deterministic. Indicator
+/// state (ATR, strategy windows, volatility windows) is not included: it is re-warmed
+/// from market data, exactly as on a cold start.
+public struct EngineSnapshot: Hashable, Sendable, Codable {
+    public struct Restriction: Hashable, Sendable, Codable {
+        public let scope: TradingScope
+        public let source: RestrictionSource
+        public let state: TradingState
+        public init(scope: TradingScope, source: RestrictionSource, state: TradingState) {
+            self.scope = scope
+            self.source = source
+            self.state = state
+        }
+    }
+
+    public struct Breaker: Hashable, Sendable, Codable {
+        public let kind: CircuitBreakerKind
+        public let scope: TradingScope
+        public let trippedAt: Timestamp
+        public init(kind: CircuitBreakerKind, scope: TradingScope, trippedAt: Timestamp) {
+            self.kind = kind
+            self.scope = scope
+            self.trippedAt = trippedAt
+        }
+    }
+
+    public struct Market: Hashable, Sendable, Codable {
+        public let symbol: Symbol
+        public let lastPrice: Price?
+        public let lastUpdate: Timestamp?
+        public let stops: PositionStops
+        public init(symbol: Symbol, lastPrice: Price?, lastUpdate: Timestamp?, stops: PositionStops) {
+            self.symbol = symbol
+            self.lastPrice = lastPrice
+            self.lastUpdate = lastUpdate
+            self.stops = stops
+        }
+    }
+
+    /// Last event sequence included.
+    public var sequence: UInt64
+    /// The id the order-id source must issue next.
+    public var nextOrderID: UInt64
+    public var takenAt: Timestamp
+    public var cash: Money
+    public var peakEquity: Money
+    public var dayStartEquity: Money
+    public var currentDay: Int64?
+    public var limits: RiskLimits
+    /// Every order, in id order.
+    public var orders: [Order]
+    /// Broker trade ids already applied, sorted (duplicate-fill protection).
+    public var tradeIDs: [TradeID]
+    public var positions: [Position]
+    public var markets: [Market]
+    public var restrictions: [Restriction]
+    public var breakers: [Breaker]
+
+    public init(sequence: UInt64, nextOrderID: UInt64, takenAt: Timestamp, cash: Money, peakEquity: Money,
+                dayStartEquity: Money, currentDay: Int64?, limits: RiskLimits, orders: [Order], tradeIDs: [TradeID],
+                positions: [Position], markets: [Market], restrictions: [Restriction], breakers: [Breaker]) {
+        self.sequence = sequence
+        self.nextOrderID = nextOrderID
+        self.takenAt = takenAt
+        self.cash = cash
+        self.peakEquity = peakEquity
+        self.dayStartEquity = dayStartEquity
+        self.currentDay = currentDay
+        self.limits = limits
+        self.orders = orders
+        self.tradeIDs = tradeIDs
+        self.positions = positions
+        self.markets = markets
+        self.restrictions = restrictions
+        self.breakers = breakers
+    }
+}
