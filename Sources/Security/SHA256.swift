@@ -1,0 +1,95 @@
+import COpenSSL
+
+/// A SHA-256 digest (32 bytes) stored inline, so it can key dictionaries without heap allocation.
+///
+/// Used as the key of the verified-token cache and as the stored form of refresh and API
+/// tokens (a 256-bit random secret needs no slow KDF: a fast hash is enough and lets the
+/// per-RPC lookup stay cheap).
+public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
+    public let a: UInt64, b: UInt64, c: UInt64, d: UInt64
+
+    /// Reassembles a digest from its 32 bytes, e.g. read back from storage.
+    public init?(bytes: [UInt8]) {
+        guard bytes.count == 32 else { return nil }
+        func word(_ i: Int) -> UInt64 {
+            var w: UInt64 = 0
+            for k in 0..<8 { w = (w << 8) | UInt64(bytes[i * 8 + k]) }
+            return w
+        }
+        a = word(0); b = word(1); c = word(2); d = word(3)
+    }
+
+    /// The digest's 32 bytes, big-endian word order (the standard SHA-256 byte string).
+    public var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(32)
+        for w in [a, b, c, d] { for k in (0..<8).reversed() { out.append(UInt8(truncatingIfNeeded: w >> (UInt64(k) * 8))) } }
+        return out
+    }
+
+    /// Lower-case hex, the form used in storage and logs (a digest is not a secret).
+    public var hex: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in bytes { out.append(digits[Int(byte >> 4)]); out.append(digits[Int(byte & 15)]) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public var description: String { hex }
+}
+
+/// SHA-256 through OpenSSL's EVP interface (one crypto stack).
+public enum SHA256 {
+    /// The explicitly fetched SHA-256 implementation, fetched once so the hot path (token cache
+    /// lookups) does not repeat the provider lookup that `EVP_sha256()` implies on every call.
+    private static var md: FetchedDigest { FetchedDigest.sha256 }
+
+    /// Hashes `data`; throws only if OpenSSL itself fails (allocation, provider missing).
+    public static func hash<Bytes: Collection>(_ data: Bytes) throws(OpenSSLError) -> SHA256Digest
+    where Bytes.Element == UInt8 {
+        var out = [UInt8](repeating: 0, count: 32)
+        var outLength: UInt32 = 0
+        let rc: Int32? = data.withContiguousStorageIfAvailable { input in
+            out.withUnsafeMutableBufferPointer { o in
+                EVP_Digest(input.baseAddress, input.count, o.baseAddress, &outLength, md.pointer, nil)
+            }
+        }
+        let result: Int32
+        if let rc {
+            result = rc
+        } else {
+            let copy = Array(data)
+            result = copy.withUnsafeBufferPointer { input in
+                out.withUnsafeMutableBufferPointer { o in
+                    EVP_Digest(input.baseAddress, input.count, o.baseAddress, &outLength, md.pointer, nil)
+                }
+            }
+        }
+        try OpenSSLError.check(result, "EVP_Digest(SHA256)")
+        guard outLength == 32, let digest = SHA256Digest(bytes: out) else {
+            throw OpenSSLError(operation: "EVP_Digest(SHA256)", details: ["unexpected digest length \(outLength)"])
+        }
+        return digest
+    }
+
+    /// Hashes the UTF-8 bytes of `string` without copying them when the string is native.
+    public static func hash(_ string: String) throws(OpenSSLError) -> SHA256Digest {
+        try hash(string.utf8)
+    }
+}
+
+/// An `EVP_MD` fetched once and kept for the process lifetime.
+///
+/// `EVP_MD` objects are immutable after fetch and documented as safe to share between
+/// threads, which is why this wrapper is `@unchecked Sendable`.
+final class FetchedDigest: @unchecked Sendable {
+    let pointer: OpaquePointer?
+
+    init(name: String) {
+        // A nil result (provider unavailable) makes EVP_Digest fail, which `SHA256.hash` reports.
+        pointer = EVP_MD_fetch(nil, name, nil)
+    }
+
+    deinit { EVP_MD_free(pointer) }
+}
