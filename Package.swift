@@ -91,7 +91,7 @@ let package = Package(
                     swiftSettings: swiftSettings),
         .testTarget(name: "TradingProtocolTests", dependencies: ["TradingProtocol", "WireFormat", "TradingModel"],
                     swiftSettings: swiftSettings),
-        .testTarget(name: "SecurityTests", dependencies: ["Security"], swiftSettings: swiftSettings),
+        .testTarget(name: "SecurityTests", dependencies: ["Security", "COpenSSL"], swiftSettings: swiftSettings),
         .testTarget(name: "TradingServicesTests",
                     dependencies: ["TradingServices", "TradingProtocol", "RPCCore", "HTTP2Transport", "NetIO"],
                     swiftSettings: swiftSettings),
