@@ -93,3 +93,13 @@ final class FetchedDigest: @unchecked Sendable {
 
     deinit { EVP_MD_free(pointer) }
 }
+
+extension SHA256Digest {
+    /// Lower-case hex of arbitrary bytes (test vectors, fingerprints in logs).
+    public static func hexString<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in bytes { out.append(digits[Int(byte >> 4)]); out.append(digits[Int(byte & 15)]) }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
