@@ -1,0 +1,78 @@
+import Synchronization
+
+/// Token buckets per key (e.g. principal + permission class), on an injected clock.
+///
+/// Memory is bounded: when more than `maxKeys` buckets exist, full buckets (indistinguishable
+/// from new ones) are dropped first, then the least recently used. Thread-safe: one `Mutex`.
+public final class RateLimiter<Key: Hashable & Sendable>: Sendable {
+    private let rule: @Sendable (Key) -> RateLimitRule?
+    private let clock: any SecurityClock
+    private let maxKeys: Int
+    private let buckets: Mutex<[Key: TokenBucket]>
+
+    /// - Parameter rule: the rule for a key, or nil for "unlimited".
+    public init(clock: any SecurityClock, maxKeys: Int = 100_000, rule: @escaping @Sendable (Key) -> RateLimitRule?) {
+        self.rule = rule
+        self.clock = clock
+        self.maxKeys = max(1, maxKeys)
+        self.buckets = Mutex([:])
+    }
+
+    /// Takes `cost` tokens from `key`'s bucket.
+    public func acquire(_ key: Key, cost: Int = 1) -> RateLimitDecision {
+        guard let rule = rule(key) else { return .allowed }
+        let now = clock.now()
+        return buckets.withLock { buckets in
+            if buckets[key] == nil, buckets.count >= maxKeys { Self.shrink(&buckets, now: now, target: maxKeys * 3 / 4) }
+            var bucket = buckets[key] ?? TokenBucket(rule: rule, now: now)
+            if bucket.rule != rule { bucket = TokenBucket(rule: rule, now: now) }  // configuration changed
+            let decision = bucket.take(cost: cost, now: now)
+            buckets[key] = bucket
+            return decision
+        }
+    }
+
+    /// Number of tracked keys (metrics, tests).
+    public var trackedKeyCount: Int { buckets.withLock { $0.count } }
+
+    private static func shrink(_ buckets: inout [Key: TokenBucket], now: UnixTime, target: Int) {
+        buckets = buckets.filter { !$0.value.isFull(at: now) }
+        guard buckets.count > target else { return }
+        let oldest = buckets.sorted { $0.value.updatedAt < $1.value.updatedAt }.prefix(buckets.count - target)
+        for (key, _) in oldest { buckets[key] = nil }
+    }
+}
+
+/// The key of the per-principal RPC limiter: who, and which class of RPC.
+public struct RPCRateLimitKey: Hashable, Sendable {
+    public let subject: String
+    public let permissionClass: Permission
+
+    public init(subject: String, permissionClass: Permission) {
+        self.subject = subject
+        self.permissionClass = permissionClass
+    }
+}
+
+extension RateLimiter where Key == RPCRateLimitKey {
+    /// A per-principal limiter with one rule per permission class (configurable), so a read
+    /// flood never eats the order-entry budget. Classes missing from `rules` use `fallback`.
+    public convenience init(clock: any SecurityClock, rules: [Permission: RateLimitRule],
+                            fallback: RateLimitRule? = RateLimitRule(capacity: 50, refillPerSecond: 20)) {
+        self.init(clock: clock) { key in rules[key.permissionClass] ?? fallback }
+    }
+}
+
+extension RateLimitRule {
+    /// Defaults per permission class for a single-operator trading server: generous for reads
+    /// and order entry (algorithmic clients), tight for opening streams and admin actions.
+    public static let defaultRPCRules: [Permission: RateLimitRule] = [
+        .read: RateLimitRule(capacity: 200, refillPerSecond: 100),
+        .trade: RateLimitRule(capacity: 200, refillPerSecond: 100),
+        .subscribe: RateLimitRule(capacity: 20, refillPerSecond: 2),
+        .manageStrategies: RateLimitRule(capacity: 20, refillPerSecond: 5),
+        .manageUsers: RateLimitRule(capacity: 10, refillPerSecond: 1),
+        .manageRisk: RateLimitRule(capacity: 20, refillPerSecond: 5),
+        .operate: RateLimitRule(capacity: 10, refillPerSecond: 1),
+    ]
+}
