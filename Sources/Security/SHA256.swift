@@ -8,6 +8,10 @@ import COpenSSL
 public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
     public let a: UInt64, b: UInt64, c: UInt64, d: UInt64
 
+    init(a: UInt64, b: UInt64, c: UInt64, d: UInt64) {
+        self.a = a; self.b = b; self.c = c; self.d = d
+    }
+
     /// Reassembles a digest from its 32 bytes, e.g. read back from storage.
     public init?(bytes: [UInt8]) {
         guard bytes.count == 32 else { return nil }
