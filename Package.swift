@@ -80,6 +80,9 @@ let package = Package(
                           dependencies: ["TradingEngine", "TradingModel", "TradingTesting"],
                           swiftSettings: swiftSettings),
 
+        /// Release-mode harness for Security: KDF, RS256 sign/verify, cached-token check.
+        .executableTarget(name: "tradebot-security-bench", dependencies: ["Security"], swiftSettings: swiftSettings),
+
         // Tests mirror the modules.
         .testTarget(name: "WireFormatTests", dependencies: ["WireFormat"], swiftSettings: swiftSettings),
         .testTarget(name: "RPCCoreTests", dependencies: ["RPCCore", "WireFormat"], swiftSettings: swiftSettings),

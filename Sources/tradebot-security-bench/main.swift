@@ -1,0 +1,119 @@
+// Release-mode benchmark for the Security module (docs/PERFORMANCE.md, "Security (issue 6)").
+// Usage: tradebot-security-bench [--runs N] [--quick]
+// Prints one Markdown table row per measurement: the median and range over N runs.
+import Glibc
+import Security
+
+func now() -> Int64 { MonotonicClock().now().nanoseconds }
+
+/// Runs `body` `iterations` times per run, `runs` times; returns per-op nanoseconds per run.
+func measure(runs: Int, iterations: Int, _ body: () throws -> Void) rethrows -> [Double] {
+    var results: [Double] = []
+    for _ in 0..<runs {
+        let start = now()
+        for _ in 0..<iterations { try body() }
+        results.append(Double(now() - start) / Double(iterations))
+    }
+    return results
+}
+
+/// One decimal place without Foundation.
+func oneDecimal(_ value: Double) -> String {
+    let tenths = Int((value * 10).rounded())
+    return "\(tenths / 10).\(tenths % 10)"
+}
+
+func format(_ ns: Double) -> String {
+    if ns >= 1_000_000 { return oneDecimal(ns / 1_000_000) + " ms" }
+    if ns >= 1_000 { return oneDecimal(ns / 1_000) + " µs" }
+    return "\(Int(ns.rounded())) ns"
+}
+
+func report(_ name: String, _ samples: [Double], iterations: Int) {
+    let sorted = samples.sorted()
+    let median = sorted[sorted.count / 2]
+    print("| \(name) | \(format(median)) | \(format(sorted[0])) – \(format(sorted[sorted.count - 1])) | \(sorted.count) × \(iterations) |")
+}
+
+/// Keeps results alive so the optimizer cannot drop the measured work.
+nonisolated(unsafe) var sink = 0
+
+let arguments = CommandLine.arguments
+let quick = arguments.contains("--quick")
+var runs = quick ? 3 : 7
+if let index = arguments.firstIndex(of: "--runs"), index + 1 < arguments.count, let value = Int(arguments[index + 1]) {
+    runs = max(1, value)
+}
+
+do {
+    print("| measurement | median | range | runs × iterations |")
+    print("| --- | --- | --- | --- |")
+
+    // Password hashing (login cost).
+    let hasher = PasswordHasher()
+    let stored = try hasher.hash("correct horse battery staple")
+    let kdfIterations = quick ? 2 : 5
+    report("scrypt hash, ln=15 r=8 p=3 (32 MiB)", try measure(runs: runs, iterations: kdfIterations) {
+        sink &+= try hasher.hash("correct horse battery staple").utf8.count
+    }, iterations: kdfIterations)
+    report("scrypt verify (one login)", try measure(runs: runs, iterations: kdfIterations) {
+        sink &+= try hasher.verify("correct horse battery staple", against: stored) ? 1 : 0
+    }, iterations: kdfIterations)
+
+    for bits in [3072, 2048] {
+        let clock = SystemClock()
+        let ring = JWTKeyRing(signingKey: try RSAKey.generate(bits: bits))
+        let issuer = AccessTokenIssuer(configuration: .init(issuer: "tradebotd", audience: "tradebot-api"),
+                                       keyRing: ring, clock: clock)
+        let verifier = AccessTokenVerifier(configuration: .init(issuer: "tradebotd", audience: "tradebot-api"),
+                                           keyRing: ring, clock: clock)
+        let token = try issuer.issue(subject: "user-1", role: .trader).token
+        let signIterations = quick ? 20 : 100
+        report("RS256 issue (sign), RSA \(bits)", try measure(runs: runs, iterations: signIterations) {
+            sink &+= try issuer.issue(subject: "user-1", role: .trader).token.utf8.count
+        }, iterations: signIterations)
+        let verifyIterations = quick ? 200 : 2000
+        report("RS256 verify, uncached, RSA \(bits) (\(token.utf8.count)-byte token)",
+               try measure(runs: runs, iterations: verifyIterations) {
+            sink &+= try verifier.verify(token).expiresAt > 0 ? 1 : 0
+        }, iterations: verifyIterations)
+
+        if bits == 3072 {
+            let authenticator = AccessTokenAuthenticator(verifier: verifier, clock: clock)
+            _ = try authenticator.authenticate(token: token)
+            let header = "Bearer " + token
+            let cachedIterations = quick ? 200_000 : 2_000_000
+            report("cached token check: authenticate(authorization:) hit", try measure(runs: runs, iterations: cachedIterations) {
+                sink &+= try authenticator.authenticate(authorization: header).role == .trader ? 1 : 0
+            }, iterations: cachedIterations)
+            report("  of which SHA-256 of the token", try measure(runs: runs, iterations: cachedIterations) {
+                sink &+= Int(try SHA256.hash(token).a & 1)
+            }, iterations: cachedIterations)
+            let principal = try authenticator.authenticate(token: token)
+            let policy = AccessPolicy.default
+            report("policy decide (SubmitOrder, trader)", measure(runs: runs, iterations: cachedIterations) {
+                sink &+= policy.decide(path: "/tradebot.v1.Orders/SubmitOrder", principal: principal) == .allowed ? 1 : 0
+            }, iterations: cachedIterations)
+            let limiter = RateLimiter<RPCRateLimitKey>(clock: MonotonicClock(), rules: [
+                .trade: RateLimitRule(capacity: 1_000_000_000, refillPerSecond: 1_000_000_000),
+            ])
+            let key = RPCRateLimitKey(subject: principal.subject, permissionClass: .trade)
+            report("rate limiter acquire (one key)", measure(runs: runs, iterations: cachedIterations) {
+                sink &+= limiter.acquire(key).isAllowed ? 1 : 0
+            }, iterations: cachedIterations)
+        }
+    }
+
+    let line = "rpc /tradebot.v1.Orders/SubmitOrder from 10.0.0.1 status=OK latency_us=41"
+    let secretLine = "login user=alice password=hunter2 authorization: Bearer abc.def.ghi"
+    report("redact, line without secrets", measure(runs: runs, iterations: 100_000) {
+        sink &+= Redactor.redact(line).utf8.count
+    }, iterations: 100_000)
+    report("redact, line with secrets", measure(runs: runs, iterations: 10_000) {
+        sink &+= Redactor.redact(secretLine).utf8.count
+    }, iterations: 10_000)
+    if sink == 42 { print("") }
+} catch {
+    print("benchmark failed: \(error)")
+    exit(1)
+}
