@@ -23,9 +23,15 @@ public final class RateLimiter<Key: Hashable & Sendable>: Sendable {
         guard let rule = rule(key) else { return .allowed }
         let now = clock.now()
         return buckets.withLock { buckets in
-            if buckets[key] == nil, buckets.count >= maxKeys { Self.shrink(&buckets, now: now, target: maxKeys * 3 / 4) }
-            var bucket = buckets[key] ?? TokenBucket(rule: rule, now: now)
-            if bucket.rule != rule { bucket = TokenBucket(rule: rule, now: now) }  // configuration changed
+            // Existing key: mutate the bucket in place (one hash lookup on the hot path).
+            if let index = buckets.index(forKey: key) {
+                if buckets.values[index].rule != rule {  // configuration changed
+                    buckets.values[index] = TokenBucket(rule: rule, now: now)
+                }
+                return buckets.values[index].take(cost: cost, now: now)
+            }
+            if buckets.count >= maxKeys { Self.shrink(&buckets, now: now, target: maxKeys * 3 / 4) }
+            var bucket = TokenBucket(rule: rule, now: now)
             let decision = bucket.take(cost: cost, now: now)
             buckets[key] = bucket
             return decision

@@ -8,13 +8,18 @@ public enum Role: String, Sendable, Hashable, CaseIterable, Codable {
     case observer
 
     /// The permissions this role grants. Each role includes everything of the role below it.
+    /// Static sets: this is read on every RPC, so it must not build a new `Set` each time.
     public var permissions: Set<Permission> {
         switch self {
-        case .observer: return [.read, .subscribe]
-        case .trader: return Role.observer.permissions.union([.trade, .manageStrategies])
-        case .admin: return Set(Permission.allCases)
+        case .observer: return Role.observerPermissions
+        case .trader: return Role.traderPermissions
+        case .admin: return Role.adminPermissions
         }
     }
+
+    private static let observerPermissions: Set<Permission> = [.read, .subscribe]
+    private static let traderPermissions: Set<Permission> = observerPermissions.union([.trade, .manageStrategies])
+    private static let adminPermissions = Set(Permission.allCases)
 }
 
 /// What an RPC requires. Every RPC path maps to exactly one entry (`AccessRequirement`).

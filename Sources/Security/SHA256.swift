@@ -81,6 +81,11 @@ public enum SHA256 {
     public static func hash(_ string: String) throws(OpenSSLError) -> SHA256Digest {
         try hash(string.utf8)
     }
+
+    /// Hashes the UTF-8 bytes of `string` in place when its storage is contiguous.
+    public static func hash(_ string: Substring) throws(OpenSSLError) -> SHA256Digest {
+        try hash(string.utf8)
+    }
 }
 
 /// An `EVP_MD` fetched once and kept for the process lifetime.

@@ -30,6 +30,7 @@ func format(_ ns: Double) -> String {
 }
 
 func report(_ name: String, _ samples: [Double], iterations: Int) {
+    guard iterations > 1, !samples.isEmpty else { return }  // skipped by --cached-only
     let sorted = samples.sorted()
     let median = sorted[sorted.count / 2]
     print("| \(name) | \(format(median)) | \(format(sorted[0])) – \(format(sorted[sorted.count - 1])) | \(sorted.count) × \(iterations) |")
@@ -40,9 +41,27 @@ nonisolated(unsafe) var sink = 0
 
 let arguments = CommandLine.arguments
 let quick = arguments.contains("--quick")
+let cachedOnly = arguments.contains("--cached-only")
 var runs = quick ? 3 : 7
 if let index = arguments.firstIndex(of: "--runs"), index + 1 < arguments.count, let value = Int(arguments[index + 1]) {
     runs = max(1, value)
+}
+
+if arguments.contains("--profile-cached") {
+    // A long loop of cache hits only, for `perf record`.
+    do {
+        let clock = SystemClock()
+        let ring = JWTKeyRing(signingKey: try RSAKey.generate(bits: 3072))
+        let configuration = AccessTokenVerifier.Configuration(issuer: "tradebotd", audience: "tradebot-api")
+        let issuer = AccessTokenIssuer(configuration: .init(issuer: "tradebotd", audience: "tradebot-api"), keyRing: ring, clock: clock)
+        let authenticator = AccessTokenAuthenticator(
+            verifier: AccessTokenVerifier(configuration: configuration, keyRing: ring, clock: clock), clock: clock)
+        let header = "Bearer " + (try issuer.issue(subject: "user-1", role: .trader).token)
+        for _ in 0..<10_000_000 { sink &+= try authenticator.authenticate(authorization: header).role == .trader ? 1 : 0 }
+    } catch {
+        print("profile failed: \(error)")
+    }
+    exit(0)
 }
 
 do {
@@ -52,7 +71,7 @@ do {
     // Password hashing (login cost).
     let hasher = PasswordHasher()
     let stored = try hasher.hash("correct horse battery staple")
-    let kdfIterations = quick ? 2 : 5
+    let kdfIterations = cachedOnly ? 0 : quick ? 2 : 5
     report("scrypt hash, ln=15 r=8 p=3 (32 MiB)", try measure(runs: runs, iterations: kdfIterations) {
         sink &+= try hasher.hash("correct horse battery staple").utf8.count
     }, iterations: kdfIterations)
@@ -68,11 +87,11 @@ do {
         let verifier = AccessTokenVerifier(configuration: .init(issuer: "tradebotd", audience: "tradebot-api"),
                                            keyRing: ring, clock: clock)
         let token = try issuer.issue(subject: "user-1", role: .trader).token
-        let signIterations = quick ? 20 : 100
+        let signIterations = cachedOnly ? 1 : quick ? 20 : 100
         report("RS256 issue (sign), RSA \(bits)", try measure(runs: runs, iterations: signIterations) {
             sink &+= try issuer.issue(subject: "user-1", role: .trader).token.utf8.count
         }, iterations: signIterations)
-        let verifyIterations = quick ? 200 : 2000
+        let verifyIterations = cachedOnly ? 1 : quick ? 200 : 2000
         report("RS256 verify, uncached, RSA \(bits) (\(token.utf8.count)-byte token)",
                try measure(runs: runs, iterations: verifyIterations) {
             sink &+= try verifier.verify(token).expiresAt > 0 ? 1 : 0
