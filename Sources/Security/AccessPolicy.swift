@@ -108,7 +108,7 @@ extension AccessPolicy {
         add("tradebot.v1.Strategies", ["SubmitSignal"], .permission(.trade))
 
         add("tradebot.v1.Admin", ["CreateUser", "ListUsers", "SetUserRole", "DisableUser",
-                                  "CreateApiToken", "RevokeToken"], .permission(.manageUsers))
+                                  "CreateApiToken", "ListApiTokens", "RevokeToken"], .permission(.manageUsers))
         add("tradebot.v1.Admin", ["CreateBackup", "ListBackups", "VerifyBackup", "ExportAudit", "VerifyAudit",
                                   "GetConfig", "UpdateConfig", "ListConfigVersions"], .permission(.operate))
 
