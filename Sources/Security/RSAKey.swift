@@ -65,25 +65,24 @@ public final class RSAKey: @unchecked Sendable {
     /// Generates a new key pair (default 3072 bits, NIST's recommendation beyond 2030).
     public static func generate(bits: Int = 3072) throws(KeyError) -> RSAKey {
         guard bits >= minimumBits, bits <= 16384 else { throw .tooSmall(bits: bits) }
+        let generated: OpaquePointer
+        do { generated = try generateRaw(bits: bits) } catch { throw .openSSL(error) }
+        return try RSAKey(taking: generated, isPrivate: true)
+    }
+
+    /// The non-variadic OpenSSL 3 keygen sequence (`EVP_RSA_gen` is a macro over a variadic
+    /// function Swift cannot call). The caller owns the returned key.
+    private static func generateRaw(bits: Int) throws(OpenSSLError) -> OpaquePointer {
         guard let ctx = EVP_PKEY_CTX_new_from_name(nil, "RSA", nil) else {
-            throw .openSSL(.drain("EVP_PKEY_CTX_new_from_name(RSA)"))
+            throw .drain("EVP_PKEY_CTX_new_from_name(RSA)")
         }
         defer { EVP_PKEY_CTX_free(ctx) }
-        do {
-            try OpenSSLError.check(EVP_PKEY_keygen_init(ctx), "EVP_PKEY_keygen_init")
-            // Returns 1 on success; <= 0 on failure (it is a real function in 3.0, not a macro).
-            try OpenSSLError.check(EVP_PKEY_CTX_set_rsa_keygen_bits(ctx, Int32(bits)), "EVP_PKEY_CTX_set_rsa_keygen_bits")
-            var generated: OpaquePointer?
-            try OpenSSLError.check(EVP_PKEY_generate(ctx, &generated), "EVP_PKEY_generate")
-            guard let generated else { throw OpenSSLError.drain("EVP_PKEY_generate returned no key") }
-            return try RSAKey(taking: generated, isPrivate: true)
-        } catch let error as OpenSSLError {
-            throw .openSSL(error)
-        } catch let error as KeyError {
-            throw error
-        } catch {
-            throw .invalidPEM  // unreachable: only the two error types above are thrown
-        }
+        try OpenSSLError.check(EVP_PKEY_keygen_init(ctx), "EVP_PKEY_keygen_init")
+        try OpenSSLError.check(EVP_PKEY_CTX_set_rsa_keygen_bits(ctx, Int32(bits)), "EVP_PKEY_CTX_set_rsa_keygen_bits")
+        var generated: OpaquePointer?
+        try OpenSSLError.check(EVP_PKEY_generate(ctx, &generated), "EVP_PKEY_generate")
+        guard let generated else { throw .drain("EVP_PKEY_generate returned no key") }
+        return generated
     }
 
     /// Loads a private key from PEM (PKCS#8 `PRIVATE KEY` or traditional `RSA PRIVATE KEY`).

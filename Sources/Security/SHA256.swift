@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import COpenSSL
 
 /// A SHA-256 digest (32 bytes) stored inline, so it can key dictionaries without heap allocation.
@@ -44,37 +49,21 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// SHA-256 through OpenSSL's EVP interface (one crypto stack).
+///
+/// Each thread reuses one `EVP_MD_CTX` (thread-local, freed when the thread exits): this hash
+/// runs on every RPC (the token-cache key), and allocating and freeing a context per call
+/// cost ~15% of the cached-token check.
 public enum SHA256 {
-    /// The explicitly fetched SHA-256 implementation, fetched once so the hot path (token cache
-    /// lookups) does not repeat the provider lookup that `EVP_sha256()` implies on every call.
     private static var md: FetchedDigest { FetchedDigest.sha256 }
+    private static let contexts = ThreadLocalDigestContext()
 
     /// Hashes `data`; throws only if OpenSSL itself fails (allocation, provider missing).
     public static func hash<Bytes: Collection>(_ data: Bytes) throws(OpenSSLError) -> SHA256Digest
     where Bytes.Element == UInt8 {
-        var out = [UInt8](repeating: 0, count: 32)
-        var outLength: UInt32 = 0
-        let rc: Int32? = data.withContiguousStorageIfAvailable { input in
-            out.withUnsafeMutableBufferPointer { o in
-                EVP_Digest(input.baseAddress, input.count, o.baseAddress, &outLength, md.pointer, nil)
-            }
+        if let result = data.withContiguousStorageIfAvailable({ hash(UnsafeRawBufferPointer($0)) }) {
+            return try result.get()
         }
-        let result: Int32
-        if let rc {
-            result = rc
-        } else {
-            let copy = Array(data)
-            result = copy.withUnsafeBufferPointer { input in
-                out.withUnsafeMutableBufferPointer { o in
-                    EVP_Digest(input.baseAddress, input.count, o.baseAddress, &outLength, md.pointer, nil)
-                }
-            }
-        }
-        try OpenSSLError.check(result, "EVP_Digest(SHA256)")
-        guard outLength == 32, let digest = SHA256Digest(bytes: out) else {
-            throw OpenSSLError(operation: "EVP_Digest(SHA256)", details: ["unexpected digest length \(outLength)"])
-        }
-        return digest
+        return try Array(data).withUnsafeBytes { hash($0) }.get()
     }
 
     /// Hashes the UTF-8 bytes of `string` without copying them when the string is native.
@@ -85,6 +74,48 @@ public enum SHA256 {
     /// Hashes the UTF-8 bytes of `string` in place when its storage is contiguous.
     public static func hash(_ string: Substring) throws(OpenSSLError) -> SHA256Digest {
         try hash(string.utf8)
+    }
+
+    private static func hash(_ input: UnsafeRawBufferPointer) -> Result<SHA256Digest, OpenSSLError> {
+        guard let ctx = contexts.context() else { return .failure(.drain("EVP_MD_CTX_new")) }
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var length: UInt32 = 0
+        guard EVP_DigestInit_ex2(ctx, md.pointer, nil) == 1,
+              EVP_DigestUpdate(ctx, input.baseAddress, input.count) == 1 else {
+            return .failure(.drain("EVP_DigestInit_ex2/EVP_DigestUpdate(SHA256)"))
+        }
+        let rc = withUnsafeMutableBytes(of: &words) { out in
+            EVP_DigestFinal_ex(ctx, out.baseAddress?.assumingMemoryBound(to: UInt8.self), &length)
+        }
+        guard rc == 1, length == 32 else { return .failure(.drain("EVP_DigestFinal_ex(SHA256)")) }
+        return .success(SHA256Digest(a: UInt64(bigEndian: words.0), b: UInt64(bigEndian: words.1),
+                                     c: UInt64(bigEndian: words.2), d: UInt64(bigEndian: words.3)))
+    }
+}
+
+/// One `EVP_MD_CTX` per thread, created on first use and freed by the pthread key destructor
+/// when the thread exits. A context is only ever touched by its own thread, so sharing the
+/// key object between threads is safe (`@unchecked Sendable`).
+final class ThreadLocalDigestContext: @unchecked Sendable {
+    private var key = pthread_key_t()
+    private let available: Bool
+
+    init() {
+        available = pthread_key_create(&key) { context in
+            if let context { EVP_MD_CTX_free(OpaquePointer(context)) }
+        } == 0
+    }
+
+    /// This thread's context, or nil if one cannot be allocated.
+    func context() -> OpaquePointer? {
+        guard available else { return nil }
+        if let existing = pthread_getspecific(key) { return OpaquePointer(existing) }
+        guard let created = EVP_MD_CTX_new() else { return nil }
+        guard pthread_setspecific(key, UnsafeRawPointer(created)) == 0 else {
+            EVP_MD_CTX_free(created)
+            return nil
+        }
+        return created
     }
 }
 
