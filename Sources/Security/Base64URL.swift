@@ -52,7 +52,6 @@ public enum Base64URL {
     static func decode<Chars: Collection>(_ chars: Chars, table: [UInt8]) throws(DecodingError) -> [UInt8]
     where Chars.Element == UInt8 {
         let count = chars.count
-        if count % 4 == 1 { throw .invalidLength }
         var out: [UInt8] = []
         out.reserveCapacity(count * 3 / 4)
         var accumulator: UInt32 = 0
@@ -68,6 +67,8 @@ public enum Base64URL {
                 accumulator &= (1 << UInt32(bits)) - 1
             }
         }
+        // Checked after the characters, so a stray character is reported as such.
+        if count % 4 == 1 { throw .invalidLength }
         if accumulator != 0 { throw .nonCanonicalTrailingBits }
         return out
     }

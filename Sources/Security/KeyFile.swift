@@ -1,7 +1,11 @@
 #if canImport(Glibc)
 import Glibc
+private let systemWrite = Glibc.write
+private let systemRead = Glibc.read
 #elseif canImport(Darwin)
 import Darwin
+private let systemWrite = Darwin.write
+private let systemRead = Darwin.read
 #endif
 
 /// Reading and writing PEM key files with the permissions a secret needs.
@@ -38,7 +42,7 @@ public enum KeyFile {
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { raw -> Int in
                 guard let base = raw.baseAddress else { return 0 }
-                return Glibc.write(fd, base + written, raw.count - written)
+                return systemWrite(fd, base + written, raw.count - written)
             }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -73,7 +77,7 @@ public enum KeyFile {
         while total < buffer.count {
             let n = buffer.withUnsafeMutableBytes { raw -> Int in
                 guard let base = raw.baseAddress else { return 0 }
-                return Glibc.read(fd, base + total, raw.count - total)
+                return systemRead(fd, base + total, raw.count - total)
             }
             if n < 0 {
                 if errno == EINTR { continue }
