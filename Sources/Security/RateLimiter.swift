@@ -81,4 +81,9 @@ extension RateLimitRule {
         .manageRisk: RateLimitRule(capacity: 20, refillPerSecond: 5),
         .operate: RateLimitRule(capacity: 10, refillPerSecond: 1),
     ]
+
+    /// `Auth.Login` attempts per client address, whatever the outcome: complements
+    /// `LoginThrottle`, whose backoff only starts after failures are recorded, so a burst of
+    /// parallel attempts cannot slip through before the first failure lands.
+    public static let loginPerAddress = RateLimitRule(capacity: 10, refillPerSecond: 0.5)
 }

@@ -5,6 +5,14 @@ public enum RateLimitDecision: Sendable, Equatable {
     case limited(retryAfter: Duration)
 
     public var isAllowed: Bool { self == .allowed }
+
+    /// The wait in whole milliseconds, rounded up, for gRPC's `grpc-retry-pushback-ms`
+    /// trailer (the standard retry hint clients honour); nil when allowed.
+    public var retryAfterMilliseconds: Int64? {
+        guard case .limited(let retryAfter) = self else { return nil }
+        let nanoseconds = max(0, retryAfter.nanosecondsClamped)
+        return nanoseconds / 1_000_000 + (nanoseconds % 1_000_000 == 0 ? 0 : 1)
+    }
 }
 
 /// Capacity and refill rate of a token bucket.

@@ -138,3 +138,23 @@ struct RateLimitTests {
         #expect(throttle.trackedKeyCount <= 100)
     }
 }
+
+@Suite("Retry hints")
+struct RetryHintTests {
+    @Test("retry-after converts to whole milliseconds, rounded up", arguments: [
+        (RateLimitDecision.allowed, nil), (.limited(retryAfter: .milliseconds(500)), 500),
+        (.limited(retryAfter: .nanoseconds(1)), 1), (.limited(retryAfter: .seconds(2)), 2000),
+    ] as [(RateLimitDecision, Int64?)])
+    func milliseconds(decision: RateLimitDecision, expected: Int64?) {
+        #expect(decision.retryAfterMilliseconds == expected)
+    }
+
+    @Test("a parallel burst of logins from one address is capped before any failure is recorded")
+    func loginBurst() {
+        let clock = ManualClock(Fixtures.start)
+        let limiter = RateLimiter<String>(clock: clock) { _ in RateLimitRule.loginPerAddress }
+        let allowed = (0..<50).filter { _ in limiter.acquire("203.0.113.9").isAllowed }.count
+        #expect(allowed == 10)
+        #expect(limiter.acquire("203.0.113.9") == .limited(retryAfter: .seconds(2)))
+    }
+}
