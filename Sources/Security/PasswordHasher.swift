@@ -106,38 +106,3 @@ public struct PasswordHasher: Sendable {
         return out
     }
 }
-
-/// Zeroes a buffer with `OPENSSL_cleanse` (the compiler may not elide it).
-func OPENSSL_cleanse_array(_ bytes: inout [UInt8]) {
-    bytes.withUnsafeMutableBytes { OPENSSL_cleanse($0.baseAddress, $0.count) }
-}
-
-/// An `EVP_KDF` fetched once for the process lifetime (immutable, thread-safe to share).
-final class FetchedKDF: @unchecked Sendable {
-    let pointer: OpaquePointer?
-    init(name: String) { pointer = EVP_KDF_fetch(nil, name, nil) }
-    deinit { EVP_KDF_free(pointer) }
-}
-
-/// NUL-terminated parameter names with a stable address: `OSSL_PARAM` stores the key
-/// pointer, so it must stay valid until the KDF call returns (a temporary `withCString`
-/// pointer nested correctly would also do; a process-lifetime copy is simpler to reason about).
-final class CString: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<CChar>
-    init(_ text: String) {
-        let utf8 = Array(text.utf8CString)
-        pointer = .allocate(capacity: utf8.count)
-        pointer.initialize(from: utf8, count: utf8.count)
-    }
-    func withPointer<R>(_ body: (UnsafeMutablePointer<CChar>) -> R) -> R { body(pointer) }
-    deinit { pointer.deallocate() }
-}
-
-enum CStrings {
-    static let pass = CString("pass")
-    static let salt = CString("salt")
-    static let n = CString("n")
-    static let r = CString("r")
-    static let p = CString("p")
-    static let maxmem = CString("maxmem_bytes")
-}

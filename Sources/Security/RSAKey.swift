@@ -200,8 +200,3 @@ public final class RSAKey: @unchecked Sendable {
         return out
     }
 }
-
-extension FetchedDigest {
-    /// SHA-256, shared by hashing and RS256.
-    static let sha256 = FetchedDigest(name: "SHA256")
-}

@@ -49,17 +49,6 @@ public final class RateLimiter<Key: Hashable & Sendable>: Sendable {
     }
 }
 
-/// The key of the per-principal RPC limiter: who, and which class of RPC.
-public struct RPCRateLimitKey: Hashable, Sendable {
-    public let subject: String
-    public let permissionClass: Permission
-
-    public init(subject: String, permissionClass: Permission) {
-        self.subject = subject
-        self.permissionClass = permissionClass
-    }
-}
-
 extension RateLimiter where Key == RPCRateLimitKey {
     /// A per-principal limiter with one rule per permission class (configurable), so a read
     /// flood never eats the order-entry budget. Classes missing from `rules` use `fallback`.
@@ -67,23 +56,4 @@ extension RateLimiter where Key == RPCRateLimitKey {
                             fallback: RateLimitRule? = RateLimitRule(capacity: 50, refillPerSecond: 20)) {
         self.init(clock: clock) { key in rules[key.permissionClass] ?? fallback }
     }
-}
-
-extension RateLimitRule {
-    /// Defaults per permission class for a single-operator trading server: generous for reads
-    /// and order entry (algorithmic clients), tight for opening streams and admin actions.
-    public static let defaultRPCRules: [Permission: RateLimitRule] = [
-        .read: RateLimitRule(capacity: 200, refillPerSecond: 100),
-        .trade: RateLimitRule(capacity: 200, refillPerSecond: 100),
-        .subscribe: RateLimitRule(capacity: 20, refillPerSecond: 2),
-        .manageStrategies: RateLimitRule(capacity: 20, refillPerSecond: 5),
-        .manageUsers: RateLimitRule(capacity: 10, refillPerSecond: 1),
-        .manageRisk: RateLimitRule(capacity: 20, refillPerSecond: 5),
-        .operate: RateLimitRule(capacity: 10, refillPerSecond: 1),
-    ]
-
-    /// `Auth.Login` attempts per client address, whatever the outcome: complements
-    /// `LoginThrottle`, whose backoff only starts after failures are recorded, so a burst of
-    /// parallel attempts cannot slip through before the first failure lands.
-    public static let loginPerAddress = RateLimitRule(capacity: 10, refillPerSecond: 0.5)
 }

@@ -1,33 +1,3 @@
-/// A rate-limit verdict. `retryAfter` is the hint for the `retry-after`-style trailer of a
-/// RESOURCE_EXHAUSTED status.
-public enum RateLimitDecision: Sendable, Equatable {
-    case allowed
-    case limited(retryAfter: Duration)
-
-    public var isAllowed: Bool { self == .allowed }
-
-    /// The wait in whole milliseconds, rounded up, for gRPC's `grpc-retry-pushback-ms`
-    /// trailer (the standard retry hint clients honour); nil when allowed.
-    public var retryAfterMilliseconds: Int64? {
-        guard case .limited(let retryAfter) = self else { return nil }
-        let nanoseconds = max(0, retryAfter.nanosecondsClamped)
-        return nanoseconds / 1_000_000 + (nanoseconds % 1_000_000 == 0 ? 0 : 1)
-    }
-}
-
-/// Capacity and refill rate of a token bucket.
-public struct RateLimitRule: Sendable, Equatable, Hashable {
-    /// Burst size: tokens in a full bucket.
-    public var capacity: Int
-    /// Tokens added per second (sustained rate).
-    public var refillPerSecond: Double
-
-    public init(capacity: Int, refillPerSecond: Double) {
-        self.capacity = max(1, capacity)
-        self.refillPerSecond = max(refillPerSecond, 1e-9)
-    }
-}
-
 /// A token bucket as a pure value: state plus `take(cost:now:)`.
 ///
 /// Tokens are kept in nanotoken fixed point (`Int64`, 1 token = 1e9) so refill arithmetic is
