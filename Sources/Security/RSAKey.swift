@@ -117,11 +117,13 @@ public final class RSAKey: @unchecked Sendable {
     /// RSASSA-PKCS1-v1_5 with SHA-256 over `message` (the JWS signing input).
     public func signRS256(_ message: [UInt8]) throws(KeyError) -> [UInt8] {
         guard isPrivate else { throw .notPrivate }
+        // A nil digest would let OpenSSL pick the key's default; RS256 must be SHA-256, explicitly.
+        guard let sha256 = FetchedDigest.sha256.pointer else { throw .openSSL(.drain("EVP_MD_fetch(SHA256)")) }
         guard let md = EVP_MD_CTX_new() else { throw .openSSL(.drain("EVP_MD_CTX_new")) }
         defer { EVP_MD_CTX_free(md) }
         var pctx: OpaquePointer?
         do {
-            try OpenSSLError.check(EVP_DigestSignInit(md, &pctx, FetchedDigest.sha256.pointer, nil, pkey), "EVP_DigestSignInit")
+            try OpenSSLError.check(EVP_DigestSignInit(md, &pctx, sha256, nil, pkey), "EVP_DigestSignInit")
             try OpenSSLError.check(EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PADDING), "EVP_PKEY_CTX_set_rsa_padding")
             var length = 0
             try message.withUnsafeBufferPointer { (m) throws(OpenSSLError) in
@@ -143,10 +145,10 @@ public final class RSAKey: @unchecked Sendable {
     /// True only when OpenSSL returns exactly 1: 0 is a bad signature, and negative values
     /// are errors that must never be mistaken for success (`if rc != 0` would be a forgery hole).
     public func verifyRS256(signature: [UInt8], message: [UInt8]) -> Bool {
-        guard let md = EVP_MD_CTX_new() else { ERR_clear_error(); return false }
+        guard let sha256 = FetchedDigest.sha256.pointer, let md = EVP_MD_CTX_new() else { ERR_clear_error(); return false }
         defer { EVP_MD_CTX_free(md) }
         var pctx: OpaquePointer?
-        guard EVP_DigestVerifyInit(md, &pctx, FetchedDigest.sha256.pointer, nil, pkey) == 1,
+        guard EVP_DigestVerifyInit(md, &pctx, sha256, nil, pkey) == 1,
               EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PADDING) == 1 else {
             ERR_clear_error()
             return false
