@@ -1,18 +1,34 @@
 // Release-mode benchmark for the Security module (docs/PERFORMANCE.md, "Security (issue 6)").
 // Usage: tradebot-security-bench [--runs N] [--quick]
-// Prints one Markdown table row per measurement: the median and range over N runs.
+// Prints one Markdown table row per measurement: median thread-CPU and wall time per operation
+// over N runs, and the wall-time range.
 import Glibc
 import Security
 
 func now() -> Int64 { MonotonicClock().now().nanoseconds }
 
-/// Runs `body` `iterations` times per run, `runs` times; returns per-op nanoseconds per run.
-func measure(runs: Int, iterations: Int, _ body: () throws -> Void) rethrows -> [Double] {
-    var results: [Double] = []
+/// CPU time of this thread: steadier than wall time on a shared machine, where other
+/// processes preempt the benchmark.
+func cpuNow() -> Int64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
+}
+
+/// One run's per-operation wall and CPU time in nanoseconds.
+struct Sample {
+    let wall: Double
+    let cpu: Double
+}
+
+/// Runs `body` `iterations` times per run, `runs` times.
+func measure(runs: Int, iterations: Int, _ body: () throws -> Void) rethrows -> [Sample] {
+    var results: [Sample] = []
     for _ in 0..<runs {
-        let start = now()
+        let start = now(), cpuStart = cpuNow()
         for _ in 0..<iterations { try body() }
-        results.append(Double(now() - start) / Double(iterations))
+        let n = Double(max(iterations, 1))
+        results.append(Sample(wall: Double(now() - start) / n, cpu: Double(cpuNow() - cpuStart) / n))
     }
     return results
 }
@@ -29,11 +45,12 @@ func format(_ ns: Double) -> String {
     return "\(Int(ns.rounded())) ns"
 }
 
-func report(_ name: String, _ samples: [Double], iterations: Int) {
+func report(_ name: String, _ samples: [Sample], iterations: Int) {
     guard iterations > 1, !samples.isEmpty else { return }  // skipped by --cached-only
-    let sorted = samples.sorted()
-    let median = sorted[sorted.count / 2]
-    print("| \(name) | \(format(median)) | \(format(sorted[0])) – \(format(sorted[sorted.count - 1])) | \(sorted.count) × \(iterations) |")
+    let wall = samples.map(\.wall).sorted()
+    let cpu = samples.map(\.cpu).sorted()
+    print("| \(name) | \(format(cpu[cpu.count / 2])) | \(format(wall[wall.count / 2])) | "
+          + "\(format(wall[0])) – \(format(wall[wall.count - 1])) | \(wall.count) × \(iterations) |")
 }
 
 /// Keeps results alive so the optimizer cannot drop the measured work.
@@ -65,8 +82,8 @@ if arguments.contains("--profile-cached") {
 }
 
 do {
-    print("| measurement | median | range | runs × iterations |")
-    print("| --- | --- | --- | --- |")
+    print("| measurement | median CPU | median wall | wall range | runs × iterations |")
+    print("| --- | --- | --- | --- | --- |")
 
     // Password hashing (login cost).
     let hasher = PasswordHasher()
