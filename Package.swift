@@ -89,6 +89,9 @@ let package = Package(
                           dependencies: ["TradingEngine", "TradingModel", "TradingTesting"],
                           swiftSettings: swiftSettings),
 
+        /// Release-mode harness for Security: KDF, RS256 sign/verify, cached-token check.
+        .executableTarget(name: "tradebot-security-bench", dependencies: ["Security"], swiftSettings: swiftSettings),
+
         // Tests mirror the modules.
         .testTarget(name: "WireFormatTests", dependencies: ["WireFormat"], swiftSettings: swiftSettings),
         .testTarget(name: "RPCCoreTests", dependencies: ["RPCCore", "WireFormat"], swiftSettings: swiftSettings),
@@ -105,7 +108,7 @@ let package = Package(
         .testTarget(name: "ObservabilityTests", dependencies: ["Observability"], swiftSettings: swiftSettings),
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "TradingModel"],
                     swiftSettings: swiftSettings),
-        .testTarget(name: "SecurityTests", dependencies: ["Security"], swiftSettings: swiftSettings),
+        .testTarget(name: "SecurityTests", dependencies: ["Security", "COpenSSL"], swiftSettings: swiftSettings),
         .testTarget(name: "TradingServicesTests",
                     dependencies: ["TradingServices", "TradingProtocol", "RPCCore", "HTTP2Transport", "NetIO"],
                     swiftSettings: swiftSettings),
