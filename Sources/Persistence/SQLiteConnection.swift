@@ -13,7 +13,9 @@ final class SQLiteConnection {
     private var cache: [String: SQLiteStatement] = [:]
 
     /// Opens `path`. Read-write connections create the file if needed and switch to WAL.
-    init(path: String, readOnly: Bool, configuration: StoreConfiguration) throws(StoreError) {
+    /// `plain` skips WAL, synchronous and size settings: for backup copies, which stay in
+    /// rollback-journal mode so they are one self-contained file.
+    init(path: String, readOnly: Bool, configuration: StoreConfiguration, plain: Bool = false) throws(StoreError) {
         self.path = path
         var db: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
@@ -31,7 +33,9 @@ final class SQLiteConnection {
             try check(sqlite3_busy_timeout(db, Int32(clamping: configuration.busyTimeoutMilliseconds)),
                       "set busy_timeout")
             try exec("PRAGMA foreign_keys=ON")
-            if !readOnly {
+            if plain {
+                _ = try scalarText("PRAGMA journal_mode")
+            } else if !readOnly {
                 // Reading the header here is the first real I/O: a non-database file fails now (NOTADB).
                 let mode = try scalarText("PRAGMA journal_mode=WAL")
                 guard mode == "wal" else {
