@@ -47,7 +47,10 @@ final class SQLiteConnection {
                 case .extra: try exec("PRAGMA synchronous=EXTRA")
                 }
                 if let pages = configuration.maxPageCount {
-                    _ = try statement("SELECT max_page_count FROM pragma_max_page_count(?)").rows([.integer(pages)])
+                    // PRAGMA arguments cannot be bound and the pragma function form is read-only, so
+                    // this one statement is formatted from an Int64 (never from text input).
+                    let set = "PRAGMA max_page_count=" + String(max(1, pages))
+                    try exec(set)
                 }
             } else {
                 _ = try scalarText("PRAGMA journal_mode")
