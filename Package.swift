@@ -83,6 +83,9 @@ let package = Package(
                           dependencies: ["TradingEngine", "TradingModel", "TradingTesting"],
                           swiftSettings: swiftSettings),
 
+        /// Release-mode harness for the storage layer: append throughput, commit latency, restart, backup/restore.
+        .executableTarget(name: "tradebot-store-bench", dependencies: ["Persistence"], swiftSettings: swiftSettings),
+
         // Tests mirror the modules.
         .testTarget(name: "WireFormatTests", dependencies: ["WireFormat"], swiftSettings: swiftSettings),
         .testTarget(name: "RPCCoreTests", dependencies: ["RPCCore", "WireFormat"], swiftSettings: swiftSettings),

@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 /// The durable event journal of `tradebotd`: one SQLite database in a data directory, one writer
 /// thread with group commit, projections updated in the same transactions, snapshots for bounded
@@ -30,7 +29,7 @@ public final class EventStore<Codec: EventCodec>: Sendable {
     public let startupReport: StartupReport
 
     let writer: JournalWriter<Codec>
-    private let lock: Mutex<DataDirectoryLockBox>
+    private let lock: StateLock<DataDirectoryLockBox>
 
     /// Opens (or creates) the store in `directory`.
     ///
@@ -73,7 +72,7 @@ public final class EventStore<Codec: EventCodec>: Sendable {
             self.databasePath = dbPath
             self.codec = codec
             self.configuration = configuration
-            self.lock = Mutex(DataDirectoryLockBox(dirLock))
+            self.lock = StateLock(DataDirectoryLockBox(dirLock))
             self.startupReport = StartupReport(
                 databasePath: dbPath, schemaVersionFound: found, schemaVersion: Schema.currentVersion,
                 lastSequence: last, quickCheckPassed: configuration.quickCheckOnOpen,
@@ -225,7 +224,7 @@ public final class EventStore<Codec: EventCodec>: Sendable {
 
 /// Holds the directory lock so `close()` can release it exactly once from any thread.
 struct DataDirectoryLockBox: @unchecked Sendable {
-    // Only touched inside the store's Mutex.
+    // Only touched inside the store's StateLock.
     var lock: DataDirectoryLock?
     init(_ lock: DataDirectoryLock) { self.lock = lock }
 }
@@ -233,7 +232,7 @@ struct DataDirectoryLockBox: @unchecked Sendable {
 /// A one-shot semaphore carrying a commit result, for the blocking durability waits.
 final class BlockingWaiter: Sendable {
     private let semaphore = DispatchSemaphore(value: 0)
-    private let result = Mutex<Result<Int64, StoreError>?>(nil)
+    private let result = StateLock<Result<Int64, StoreError>?>(nil)
 
     var callback: CommitCallback {
         { [self] outcome in

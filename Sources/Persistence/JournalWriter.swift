@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Synchronization
 
 /// Called once when an event's batch has committed (`.success(sequence)`) or can never commit
 /// (`.failure`). Runs on the writer thread: keep it short and never block in it.
@@ -177,18 +176,18 @@ final class WriterResources<Codec: EventCodec>: @unchecked Sendable {
 /// The single writer: a dedicated thread that drains a queue of encoded events into group
 /// commits, then resolves durability waiters.
 ///
-/// Threading: producers call `enqueue`/`register` from any thread (state behind a `Mutex`); only
+/// Threading: producers call `enqueue`/`register` from any thread (state behind a `StateLock`, i.e. a `Mutex`); only
 /// the writer thread touches `resources`. The writer sleeps on a semaphore when idle and is woken
 /// by the producer that finds it idle, so an idle store uses no CPU and a busy one never syscalls
 /// per event. A failed commit is sticky: every queued and later append fails with that error,
 /// because sequences after a lost batch would leave a hole in the journal.
 final class JournalWriter<Codec: EventCodec>: Sendable {
-    struct Waiter {
+    struct Waiter: Sendable {
         var sequence: Int64
         var callback: CommitCallback
     }
 
-    struct State {
+    struct State: Sendable {
         var queue: [PendingEvent<Codec.Event>] = []
         var commands: [WriterCommand] = []
         var waiters: [Waiter] = []
@@ -201,7 +200,7 @@ final class JournalWriter<Codec: EventCodec>: Sendable {
     }
 
     let path: String
-    private let state: Mutex<State>
+    private let state: StateLock<State>
     private let wake = DispatchSemaphore(value: 0)
     private let exited = DispatchSemaphore(value: 0)
     private let maxBatch: Int
@@ -209,7 +208,7 @@ final class JournalWriter<Codec: EventCodec>: Sendable {
     init(resources: WriterResources<Codec>, lastSequence: Int64) {
         path = resources.connection.path
         maxBatch = max(1, resources.configuration.maxBatchSize)
-        state = Mutex(State(nextSequence: lastSequence + 1, committedSequence: lastSequence))
+        state = StateLock(State(nextSequence: lastSequence + 1, committedSequence: lastSequence))
         let thread = Thread { [self] in self.run(resources) }
         thread.name = "tradebot.journal-writer"
         thread.start()

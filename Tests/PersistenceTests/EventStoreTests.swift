@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 import Testing
 @testable import Persistence
 
@@ -40,8 +39,8 @@ struct EventStoreTests {
         defer { dir.remove() }
         let store = try openStore(dir.data)
         defer { store.close() }
-        let seen = Mutex<[Int64: Int]>([:])
-        let visible = Mutex<Bool>(true)
+        let seen = StateLock<[Int64: Int]>([:])
+        let visible = StateLock<Bool>(true)
         let count = 300
         for i in 0..<count {
             let range = try store.append([.orderAccepted(id: "c\(i)", quantity: 1)], timeNanoseconds: 0) { result in
