@@ -25,6 +25,9 @@ public struct BackupKey: Sendable {
         self.bytes = bytes
     }
 
+    /// For constants known to be 32 bytes (tests); not for input.
+    init(uncheckedBytes: [UInt8]) { bytes = uncheckedBytes }
+
     /// Parses 64 hex digits or base64 of 32 bytes (surrounding whitespace ignored).
     public init(text: String, source: String) throws(StoreError) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -246,6 +246,7 @@ final class JournalWriter<Codec: EventCodec>: Sendable {
         let now: RegistrationOutcome = state.withLock { s in
             if sequence <= s.committedSequence { return .ok }
             if let failure = s.failure { return .failed(failure) }
+            if s.exited { return .failed(StoreError(.closed, path: path, message: "the store is closed")) }
             if sequence >= s.nextSequence {
                 return .failed(StoreError(.invalidArgument, path: path,
                                           message: "sequence \(sequence) was never assigned (last is \(s.nextSequence - 1))"))
@@ -337,7 +338,16 @@ final class JournalWriter<Codec: EventCodec>: Sendable {
             for command in commands { execute(command, resources, committed: committed) }
         }
         resources.connection.close()
-        state.withLock { $0.exited = true }
+        // Everything queued was committed above; a waiter left now can never be satisfied.
+        let orphans: [Waiter] = state.withLock { s in
+            s.exited = true
+            let orphans = s.waiters
+            s.waiters.removeAll()
+            return orphans
+        }
+        for waiter in orphans {
+            waiter.callback(.failure(StoreError(.closed, path: path, message: "the store closed before sequence \(waiter.sequence) committed")))
+        }
         exited.signal()
     }
 

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Testing
 @testable import Persistence
@@ -7,8 +8,8 @@ import Glibc
 
 @Suite("Backups, verification and restore")
 struct BackupTests {
-    static let keyA = try! BackupKey(bytes: Array(repeating: 0x11, count: 32)) // test constant, not input
-    static let keyB = try! BackupKey(bytes: Array(repeating: 0x22, count: 32))
+    static let keyA = BackupKey(uncheckedBytes: Array(repeating: 0x11, count: 32))
+    static let keyB = BackupKey(uncheckedBytes: Array(repeating: 0x22, count: 32))
 
     /// A running store with `count` scripted events and a snapshot.
     func running(_ dir: TemporaryDirectory, count: Int64 = 3_000) throws -> EventStore<TestCodec> {
@@ -204,5 +205,30 @@ struct BackupTests {
         #expect(chmod(file, 0o600) == 0)
         #expect(try BackupKey(file: file).bytes == fromHex.bytes)
         #expect(try fromHex.fingerprint.count == 16)
+    }
+
+    @Test("the scheduler backs up at start and on demand, reports each result, and stops cleanly")
+    func scheduler() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try running(dir, count: 20)
+        defer { store.close() }
+        let results = StateLock<[Int64]>([])
+        let done = DispatchSemaphore(value: 0)
+        let scheduler = BackupScheduler(manager: BackupManager(dataDirectory: dir.data), interval: .seconds(3_600), retain: 5) { result in
+            if case .success(let created) = result { results.withLock { $0.append(created.manifest.lastSequence) } }
+            done.signal()
+        }
+        scheduler.start(runImmediately: true)
+        done.wait()
+        try store.appendAndWait(.cancelled(id: "s"), timeNanoseconds: 0)
+        // Backup directories are named by millisecond: wait for the next one rather than sleeping.
+        let first = try BackupManager(dataDirectory: dir.data).list().last?.path.split(separator: "/").last.map(String.init)
+        while FileSystem.utcStamp(nanoseconds: FileSystem.nowNanoseconds()) == first {}
+        scheduler.runNow()
+        done.wait()
+        scheduler.stop()
+        #expect(results.withLock { $0 } == [20, 21])
+        #expect(try BackupManager(dataDirectory: dir.data).list().count == 2)
     }
 }
