@@ -65,6 +65,7 @@ public final class EventStore<Codec: EventCodec>: Sendable {
                                             configuration: configuration)
             let stale = try resources.staleProjections(lastSequence: last)
             try resources.rebuild(only: stale)
+            if configuration.backgroundCheckpoints { try resources.startCheckpointer() }
             if found != 0 && found < Schema.currentVersion {
                 warnings.append("\(dbPath) was migrated from schema version \(found) to \(Schema.currentVersion)")
             }
@@ -90,8 +91,8 @@ public final class EventStore<Codec: EventCodec>: Sendable {
 
     /// Queues one event and returns its sequence. Not yet durable: see `waitForCommit`.
     @discardableResult
-    public func append(_ event: Event, timeNanoseconds: Int64) throws(StoreError) -> Int64 {
-        try append([event], timeNanoseconds: timeNanoseconds, onCommit: nil).upperBound
+    public func append(_ event: Event, timeNanoseconds: Int64, onCommit: CommitCallback? = nil) throws(StoreError) -> Int64 {
+        try writer.enqueue(encode(event, timeNanoseconds), callback: onCommit)
     }
 
     /// Queues events (e.g. everything one engine input produced) with contiguous sequences, and
@@ -102,16 +103,20 @@ public final class EventStore<Codec: EventCodec>: Sendable {
         guard !events.isEmpty else {
             throw StoreError(.invalidArgument, path: databasePath, message: "append needs at least one event")
         }
-        var encoded: [(time: Int64, type: String, version: Int, payload: [UInt8], event: Event)] = []
+        var encoded: [PendingEvent<Event>] = []
         encoded.reserveCapacity(events.count)
-        for event in events {
-            let payload: [UInt8]
-            do { payload = try codec.encode(event) } catch {
-                throw StoreError(.codec, path: databasePath, message: "cannot encode event: \(error)")
-            }
-            encoded.append((timeNanoseconds, codec.typeName(of: event), codec.payloadVersion(of: event), payload, event))
-        }
+        for event in events { encoded.append(try encode(event, timeNanoseconds)) }
         return try writer.enqueue(encoded, callback: onCommit)
+    }
+
+    /// Encodes on the producer's thread, so codec errors reach the caller and the writer only does SQL.
+    private func encode(_ event: Event, _ time: Int64) throws(StoreError) -> PendingEvent<Event> {
+        let payload: [UInt8]
+        do { payload = try codec.encode(event) } catch {
+            throw StoreError(.codec, path: databasePath, message: "cannot encode event: \(error)")
+        }
+        return PendingEvent(sequence: 0, timeNanoseconds: time, typeName: codec.typeName(of: event),
+                            payloadVersion: codec.payloadVersion(of: event), payload: payload, event: event)
     }
 
     /// Appends and blocks the calling thread until the event is committed. For threads that may
@@ -119,7 +124,7 @@ public final class EventStore<Codec: EventCodec>: Sendable {
     @discardableResult
     public func appendAndWait(_ event: Event, timeNanoseconds: Int64) throws(StoreError) -> Int64 {
         let waiter = BlockingWaiter()
-        let sequence = try append([event], timeNanoseconds: timeNanoseconds, onCommit: waiter.callback).upperBound
+        let sequence = try append(event, timeNanoseconds: timeNanoseconds, onCommit: waiter.callback)
         try waiter.wait()
         return sequence
     }

@@ -37,6 +37,8 @@ final class WriterResources<Codec: EventCodec>: @unchecked Sendable {
     let projections: [any Projection<Codec.Event>]
     let context: ProjectionContext
     let configuration: StoreConfiguration
+    /// Set by `startCheckpointer`; outlives the writer connection's WAL hook.
+    private(set) var checkpointer: Checkpointer?
 
     init(connection: SQLiteConnection, codec: Codec, projections: [any Projection<Codec.Event>],
          configuration: StoreConfiguration) {
@@ -45,6 +47,20 @@ final class WriterResources<Codec: EventCodec>: @unchecked Sendable {
         self.projections = projections
         self.context = ProjectionContext(connection: connection)
         self.configuration = configuration
+    }
+
+    /// Moves WAL checkpoints off the writer thread (see `Checkpointer`).
+    func startCheckpointer() throws(StoreError) {
+        let checkpointer = try Checkpointer(path: connection.path, configuration: configuration)
+        checkpointer.attach(to: connection)
+        self.checkpointer = checkpointer
+    }
+
+    /// Closes the writer connection, then the checkpointer (the last connection, which lets
+    /// SQLite checkpoint and remove the WAL).
+    func closeAll() {
+        connection.close()
+        checkpointer?.stop()
     }
 
     // MARK: transactions (writer thread only, or the opening thread before the writer starts)
@@ -218,17 +234,17 @@ final class JournalWriter<Codec: EventCodec>: Sendable {
     var lastAssignedSequence: Int64 { state.withLock { $0.nextSequence - 1 } }
     var failure: StoreError? { state.withLock { $0.failure } }
 
-    /// Assigns sequences to `events` (already encoded except for the sequence) and queues them.
-    /// `callback`, if given, is registered for the last of them before the writer can see them.
-    func enqueue(_ events: [(time: Int64, type: String, version: Int, payload: [UInt8], event: Codec.Event)],
-                 callback: CommitCallback?) throws(StoreError) -> ClosedRange<Int64> {
+    /// Assigns contiguous sequences to `events` (encoded by the producer, `sequence` not yet set)
+    /// and queues them. `callback`, if given, is registered for the last of them before the writer
+    /// can see them. Non-generic containers only: this is the producer's hot path.
+    func enqueue(_ events: [PendingEvent<Codec.Event>], callback: CommitCallback?) throws(StoreError) -> ClosedRange<Int64> {
         let (range, signal) = try state.withLock { (s) throws(StoreError) -> (ClosedRange<Int64>, Bool) in
             if let failure = s.failure { throw failure }
             if s.closing { throw StoreError(.closed, path: path, message: "the store is closed") }
             let first = s.nextSequence
-            for item in events {
-                s.queue.append(PendingEvent(sequence: s.nextSequence, timeNanoseconds: item.time, typeName: item.type,
-                                            payloadVersion: item.version, payload: item.payload, event: item.event))
+            for var item in events {
+                item.sequence = s.nextSequence
+                s.queue.append(item)
                 s.nextSequence += 1
             }
             let range = first...(s.nextSequence - 1)
@@ -239,6 +255,24 @@ final class JournalWriter<Codec: EventCodec>: Sendable {
         }
         if signal { wake.signal() }
         return range
+    }
+
+    /// Single-event form of `enqueue` (no intermediate array).
+    func enqueue(_ event: PendingEvent<Codec.Event>, callback: CommitCallback?) throws(StoreError) -> Int64 {
+        let (sequence, signal) = try state.withLock { (s) throws(StoreError) -> (Int64, Bool) in
+            if let failure = s.failure { throw failure }
+            if s.closing { throw StoreError(.closed, path: path, message: "the store is closed") }
+            var item = event
+            item.sequence = s.nextSequence
+            s.nextSequence += 1
+            s.queue.append(item)
+            if let callback { s.waiters.append(Waiter(sequence: item.sequence, callback: callback)) }
+            let signal = s.idle
+            s.idle = false
+            return (item.sequence, signal)
+        }
+        if signal { wake.signal() }
+        return sequence
     }
 
     /// Calls `callback` once `sequence` is committed (at once, on this thread, if it already is).
@@ -337,7 +371,7 @@ final class JournalWriter<Codec: EventCodec>: Sendable {
             }
             for command in commands { execute(command, resources, committed: committed) }
         }
-        resources.connection.close()
+        resources.closeAll()
         // Everything queued was committed above; a waiter left now can never be satisfied.
         let orphans: [Waiter] = state.withLock { s in
             s.exited = true

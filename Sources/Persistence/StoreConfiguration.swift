@@ -16,6 +16,9 @@ public struct StoreConfiguration: Sendable {
     public var maxPageCount: Int64?
     /// How many snapshots to keep; older ones are deleted when a new one is written.
     public var snapshotsToKeep: Int = 3
+    /// Run WAL checkpoints on a background thread (default) instead of inside the commit that
+    /// crosses 1000 WAL pages; keeps checkpoint I/O out of commit latency.
+    public var backgroundCheckpoints: Bool = true
     /// Run `PRAGMA quick_check` when opening (recommended; cost grows with the database size).
     public var quickCheckOnOpen: Bool = true
 

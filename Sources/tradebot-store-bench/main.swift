@@ -107,13 +107,16 @@ func benchLatency() {
     let events = option("--events", 5_000)
     let load = option("--load", 0)
     let runs = option("--runs", 5)
-    print("latency: \(events) durable single events, background load \(load) events/s, \(runs) runs")
+    var configuration = StoreConfiguration()
+    configuration.backgroundCheckpoints = !CommandLine.arguments.contains("--inline-checkpoints")
+    print("latency: \(events) durable single events, background load \(load) events/s, "
+          + "background checkpoints \(configuration.backgroundCheckpoints), \(runs) runs")
     var p50s: [Double] = [], p99s: [Double] = [], maxes: [Double] = []
     for run in 1...runs {
         let dir = freshDirectory("latency")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         do {
-            let store = try EventStore(directory: dir, codec: BenchCodec())
+            let store = try EventStore(directory: dir, codec: BenchCodec(), configuration: configuration)
             let stop = Atomic<Bool>(false)
             let loader = Thread {
                 guard load > 0 else { return }
