@@ -165,6 +165,9 @@ public final class EventStore<Codec: EventCodec>: Sendable {
     /// store refuses appends; fix the cause and reopen.
     public var failure: StoreError? { writer.failure }
 
+    /// WAL checkpoints the background checkpointer has run since open (0 when disabled).
+    public var backgroundCheckpointCount: Int { writer.checkpointer?.checkpoints ?? 0 }
+
     /// Blocks until everything appended before this call is committed.
     public func flush() throws(StoreError) {
         let waiter = BlockingWaiter()

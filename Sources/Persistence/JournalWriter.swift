@@ -221,8 +221,12 @@ final class JournalWriter<Codec: EventCodec>: Sendable {
     private let exited = DispatchSemaphore(value: 0)
     private let maxBatch: Int
 
+    /// The background checkpointer, if enabled (kept here for its counters).
+    let checkpointer: Checkpointer?
+
     init(resources: WriterResources<Codec>, lastSequence: Int64) {
         path = resources.connection.path
+        checkpointer = resources.checkpointer
         maxBatch = max(1, resources.configuration.maxBatchSize)
         state = StateLock(State(nextSequence: lastSequence + 1, committedSequence: lastSequence))
         let thread = Thread { [self] in self.run(resources) }

@@ -1,5 +1,8 @@
 import Dispatch
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import Persistence
 
 @Suite("Event journal")
@@ -215,5 +218,20 @@ struct EventStoreTests {
         #expect(error?.path == dir.data)
         store.close()
         try openStore(dir.data).close()
+    }
+
+    @Test("WAL checkpoints run on the background checkpointer once the WAL passes 1000 pages")
+    func backgroundCheckpoints() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try openStore(dir.data, projections: [])
+        defer { store.close() }
+        let big = String(repeating: "c", count: 3_000)
+        for i in 0..<2_000 { try store.append(.orderAccepted(id: "\(big)\(i)", quantity: 1), timeNanoseconds: 0) }
+        try store.flush()
+        // The request is asynchronous: poll the counter (bounded), never sleep for a fixed time.
+        let deadline = FileSystem.monotonicNanoseconds() + 20_000_000_000
+        while store.backgroundCheckpointCount == 0 && FileSystem.monotonicNanoseconds() < deadline { sched_yield() }
+        #expect(store.backgroundCheckpointCount >= 1)
     }
 }
