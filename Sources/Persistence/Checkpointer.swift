@@ -21,6 +21,7 @@ final class Checkpointer: Sendable {
         var requested = false
         var stopping = false
         var checkpoints = 0
+        var lastFailure: Int32?
     }
 
     private let state = StateLock(State())
@@ -54,6 +55,8 @@ final class Checkpointer: Sendable {
 
     /// Completed checkpoint passes (for tests and metrics).
     var checkpoints: Int { state.withLock { $0.checkpoints } }
+    /// The SQLite code of the last failed checkpoint, if the last one failed (BUSY is not a failure).
+    var lastFailure: Int32? { state.withLock { $0.lastFailure } }
 
     func request() {
         let signal = state.withLock { s -> Bool in
@@ -87,8 +90,13 @@ final class Checkpointer: Sendable {
             }
             if stop { break }
             if work {
-                _ = sqlite3_wal_checkpoint_v2(connection.handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
-                state.withLock { $0.checkpoints += 1 }
+                let rc = sqlite3_wal_checkpoint_v2(connection.handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+                // BUSY only means another checkpoint ran; the next request retries. Other codes are
+                // kept for the health report; the journal itself stays correct without checkpoints.
+                state.withLock { s in
+                    s.checkpoints += 1
+                    s.lastFailure = (rc == SQLITE_OK || rc & 0xff == SQLITE_BUSY) ? nil : rc
+                }
             }
         }
         connection.close()

@@ -59,13 +59,6 @@ final class SQLiteStatement {
         guard rc == SQLITE_OK else { throw connection.error(rc, context: "bind parameter \(index) of \(sql)") }
     }
 
-    /// Binds bytes without copying; the caller keeps `pointer` valid until `reset()`.
-    func bindStatic(_ pointer: UnsafeRawBufferPointer, at index: Int32) throws(StoreError) {
-        let rc = sqlite3_bind_blob64(handle, index, pointer.baseAddress ?? UnsafeRawPointer(bitPattern: 1),
-                                     sqlite3_uint64(pointer.count), tb_sqlite_static())
-        guard rc == SQLITE_OK else { throw connection.error(rc, context: "bind parameter \(index) of \(sql)") }
-    }
-
     /// Binds `raw` without copying, steps once and resets, returning SQLite's step code
     /// (`SQLITE_DONE` on success); for the journal insert, whose payload lives only in a closure.
     func stepBindingBlob(_ raw: UnsafeRawBufferPointer, at index: Int32) -> Int32 {
