@@ -3,7 +3,7 @@
 //   tradebot-store-bench append  [--events N] [--payload BYTES] [--sync full|normal] [--runs R]
 //   tradebot-store-bench latency [--events N] [--load EVENTS_PER_SECOND] [--runs R]
 //   tradebot-store-bench restart [--events N] [--snapshot-every N] [--runs R]
-//   tradebot-store-bench backup  [--size-mb MB] [--runs R] [--encrypt]
+//   tradebot-store-bench backup  [--size-mb MB] [--payload BYTES] [--runs R] [--encrypt]
 //
 // Each command works in a fresh directory under $TMPDIR (default /tmp) and removes it afterwards.
 import Dispatch
@@ -124,8 +124,9 @@ func benchLatency() {
                 var next = now()
                 let payload = body(100, 1)
                 while !stop.load(ordering: .relaxed) {
-                    // Paced in 1 ms slots by spinning on the clock (a benchmark, not a test).
-                    while now() < next {}
+                    // Paced in 1 ms slots; sleeping (not spinning) so the loader does not take a core.
+                    let wait = next - now()
+                    if wait > 0 { usleep(UInt32(wait / 1_000)) }
                     next += 1_000_000
                     for _ in 0..<perMilli { _ = try? store.append(BenchEvent(kind: 1, body: payload), timeNanoseconds: 0) }
                 }
@@ -217,17 +218,17 @@ func benchBackup() {
     let encrypt = CommandLine.arguments.contains("--encrypt")
     let dir = freshDirectory("backup")
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    print("backup: database of ~\(megabytes) MiB, encrypted=\(encrypt), \(runs) runs")
+    print("backup: database of ~\(megabytes) MiB (event payload \(option("--payload", 4_000)) bytes), encrypted=\(encrypt), \(runs) runs")
     do {
         let data = dir + "/data"
         let store = try EventStore(directory: data, codec: BenchCodec())
-        let payload = 4_000
+        let payload = option("--payload", 4_000)
         let bodies = (0..<64).map { body(payload, $0) }
         let count = megabytes * 1_048_576 / (payload + 40)
         let t0 = now()
         for i in 0..<count {
             try store.append(BenchEvent(kind: UInt8(i & 3), body: bodies[i & 63]), timeNanoseconds: Int64(i))
-            if i & 0xfff == 0xfff { try store.waitForCommit(of: store.lastAssignedSequence - 2_000) }
+            if i & 0xffff == 0xffff { try store.waitForCommit(of: store.lastAssignedSequence - 20_000) }
         }
         try store.flush()
         print(String(format: "  filled %d events in %.1f s", count, Double(now() - t0) / 1e9))
