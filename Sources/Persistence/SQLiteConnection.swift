@@ -11,6 +11,9 @@ final class SQLiteConnection {
     private(set) var handle: OpaquePointer?
     let path: String
     private var cache: [String: SQLiteStatement] = [:]
+    /// The same statements keyed by the address of their `StaticString` literal: a literal's
+    /// address is fixed for the process, so the hot path skips hashing the SQL text.
+    private var literalCache: [UInt: SQLiteStatement] = [:]
 
     /// Opens `path`. Read-write connections create the file if needed and switch to WAL.
     /// `plain` skips WAL, synchronous and size settings: for backup copies, which stay in
@@ -90,7 +93,11 @@ final class SQLiteConnection {
 
     /// Returns the cached prepared statement for `sql`, preparing it on first use.
     func statement(_ sql: StaticString) throws(StoreError) -> SQLiteStatement {
-        try statement(sql.description)
+        let key = sql.hasPointerRepresentation ? UInt(bitPattern: sql.utf8Start) : 0
+        if key != 0, let cached = literalCache[key] { return cached }
+        let prepared = try statement(sql.description)
+        if key != 0 { literalCache[key] = prepared }
+        return prepared
     }
 
     func statement(_ sql: String) throws(StoreError) -> SQLiteStatement {
@@ -134,6 +141,7 @@ final class SQLiteConnection {
     func close() {
         for statement in cache.values { statement.finalize() }
         cache.removeAll()
+        literalCache.removeAll()
         if let handle {
             // All statements are finalized, so close cannot return SQLITE_BUSY for ours; if it
             // ever does (an unfinished backup), close_v2 defers the free instead of leaking it.

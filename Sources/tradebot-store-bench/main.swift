@@ -1,7 +1,7 @@
 // Release-mode harness for the Persistence module; figures go to docs/PERFORMANCE.md.
 //
-//   tradebot-store-bench append  [--events N] [--payload BYTES] [--sync full|normal] [--runs R]
-//   tradebot-store-bench latency [--events N] [--load EVENTS_PER_SECOND] [--runs R]
+//   tradebot-store-bench append  [--events N] [--payload BYTES] [--sync full|normal] [--projection] [--runs R]
+//   tradebot-store-bench latency [--events N] [--load EVENTS_PER_SECOND] [--inline-checkpoints] [--runs R]
 //   tradebot-store-bench restart [--events N] [--snapshot-every N] [--runs R]
 //   tradebot-store-bench backup  [--size-mb MB] [--payload BYTES] [--runs R] [--encrypt]
 //
@@ -23,6 +23,23 @@ struct BenchCodec: EventCodec {
     func encode(_ event: BenchEvent) throws -> [UInt8] { event.body }
     func decode(typeName: String, payloadVersion: Int, payload: [UInt8]) throws -> BenchEvent {
         BenchEvent(kind: UInt8(Self.names.firstIndex(of: typeName) ?? 0), body: payload)
+    }
+}
+
+/// A projection of the cost of a typical one: one upsert per event (an order row keyed by id).
+struct BenchProjection: Projection {
+    var name: String { "bench_orders" }
+    var version: Int { 1 }
+    var schema: [StaticString] {
+        ["CREATE TABLE IF NOT EXISTS p_bench_orders(id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, last_seq INTEGER NOT NULL, updates INTEGER NOT NULL)"]
+    }
+    var dropStatements: [StaticString] { ["DROP TABLE IF EXISTS p_bench_orders"] }
+
+    func apply(_ event: JournalEvent<BenchEvent>, to context: ProjectionContext) throws {
+        try context.execute("""
+            INSERT INTO p_bench_orders(id, kind, last_seq, updates) VALUES(?, ?, ?, 1)
+            ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, last_seq = excluded.last_seq, updates = updates + 1
+            """, .integer(event.sequence / 4), .integer(Int64(event.event.kind)), .integer(event.sequence))
     }
 }
 
@@ -75,14 +92,17 @@ func benchAppend() {
     let runs = option("--runs", 5)
     var configuration = StoreConfiguration()
     configuration.synchronous = optionText("--sync", "full") == "normal" ? .normal : .full
-    print("append: \(events) events of \(payload) bytes, synchronous=\(configuration.synchronous.rawValue), \(runs) runs")
+    let projections: [any Projection<BenchEvent>] = CommandLine.arguments.contains("--projection") ? [BenchProjection()] : []
+    print("append: \(events) events of \(payload) bytes, synchronous=\(configuration.synchronous.rawValue), "
+          + "projections \(projections.count), \(runs) runs")
     var rates: [Double] = []
     let bodies = (0..<64).map { body(payload, $0) }
     for run in 1...runs {
         let dir = freshDirectory("append")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         do {
-            let store = try EventStore(directory: dir, codec: BenchCodec(), configuration: configuration)
+            let store = try EventStore(directory: dir, codec: BenchCodec(), projections: projections,
+                                       configuration: configuration)
             let start = now()
             for i in 0..<events {
                 try store.append(BenchEvent(kind: UInt8(i & 3), body: bodies[i & 63]), timeNanoseconds: Int64(i))
