@@ -1,0 +1,202 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Small POSIX file helpers with errors that name the file. Stateless; callable from any thread.
+enum FileSystem {
+    static func errnoError(_ code: Int32, path: String, _ action: String) -> StoreError {
+        let text = String(cString: strerror(code))
+        let kind: StoreError.Kind
+        switch code {
+        case EROFS, EACCES, EPERM: kind = .readOnly
+        case ENOSPC, EDQUOT, EFBIG: kind = .diskFull
+        default: kind = .io
+        }
+        return StoreError(kind, path: path, message: "\(action): \(text) (errno \(code))")
+    }
+
+    static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    static func size(_ path: String) -> Int64? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int64(info.st_size)
+    }
+
+    static func createDirectory(_ path: String) throws(StoreError) {
+        if isDirectory(path) { return }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            let code = (error as NSError).userInfo[NSUnderlyingErrorKey].flatMap { ($0 as? NSError)?.code }
+            throw errnoError(Int32(code ?? Int(EIO)), path: path, "cannot create directory")
+        }
+    }
+
+    /// Lists a directory's entries (names only), sorted.
+    static func list(_ path: String) throws(StoreError) -> [String] {
+        do { return try FileManager.default.contentsOfDirectory(atPath: path).sorted() } catch {
+            throw StoreError(.io, path: path, message: "cannot list directory: \(error)")
+        }
+    }
+
+    static func removeTree(_ path: String) throws(StoreError) {
+        do { try FileManager.default.removeItem(atPath: path) } catch {
+            throw StoreError(.io, path: path, message: "cannot remove: \(error)")
+        }
+    }
+
+    static func rename(_ from: String, _ to: String) throws(StoreError) {
+        guard Glibc.rename(from, to) == 0 else { throw errnoError(errno, path: from, "cannot rename to \(to)") }
+    }
+
+    /// fsync of a file or directory, so a rename or a new file survives power loss.
+    static func sync(_ path: String) throws(StoreError) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw errnoError(errno, path: path, "cannot open for fsync") }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw errnoError(errno, path: path, "fsync failed") }
+    }
+
+    /// Copies a file byte for byte (used to preserve damaged files before SQLite touches them).
+    static func copyFile(_ from: String, _ to: String) throws(StoreError) {
+        let input = try FileHandleReader(path: from)
+        defer { input.close() }
+        let output = try FileHandleWriter(path: to)
+        defer { output.close() }
+        while let chunk = try input.read(maxCount: 1 << 20) { try output.write(chunk) }
+        try output.sync()
+    }
+
+    /// Reads up to `count` bytes from the start of a file.
+    static func readPrefix(_ path: String, count: Int) throws(StoreError) -> [UInt8] {
+        let input = try FileHandleReader(path: path)
+        defer { input.close() }
+        return try input.read(maxCount: count) ?? []
+    }
+
+    /// Nanoseconds since the Unix epoch (wall clock).
+    static func nowNanoseconds() -> Int64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
+    }
+
+    /// Monotonic nanoseconds, for measuring durations.
+    static func monotonicNanoseconds() -> Int64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
+    }
+
+    /// UTC timestamp usable as a directory name that sorts by time: `20261124T233012.345Z`.
+    static func utcStamp(nanoseconds: Int64) -> String {
+        var seconds = time_t(nanoseconds / 1_000_000_000)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        let millis = Int((nanoseconds / 1_000_000) % 1000)
+        func pad(_ v: Int32, _ width: Int) -> String {
+            let s = String(v)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        return pad(parts.tm_year + 1900, 4) + pad(parts.tm_mon + 1, 2) + pad(parts.tm_mday, 2) + "T"
+            + pad(parts.tm_hour, 2) + pad(parts.tm_min, 2) + pad(parts.tm_sec, 2) + "."
+            + pad(Int32(millis), 3) + "Z"
+    }
+
+    /// ISO 8601 UTC with milliseconds, for manifests: `2026-11-24T23:30:12.345Z`.
+    static func iso8601(nanoseconds: Int64) -> String {
+        let s = utcStamp(nanoseconds: nanoseconds)
+        let chars = Array(s)
+        return String(chars[0..<4]) + "-" + String(chars[4..<6]) + "-" + String(chars[6..<8]) + "T"
+            + String(chars[9..<11]) + ":" + String(chars[11..<13]) + ":" + String(chars[13..<19]) + "Z"
+    }
+}
+
+/// Sequential reader over a file descriptor. Not Sendable; one owner.
+final class FileHandleReader {
+    let path: String
+    private var fd: Int32
+
+    init(path: String) throws(StoreError) {
+        self.path = path
+        fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileSystem.errnoError(errno, path: path, "cannot open for reading") }
+    }
+
+    /// Returns nil at end of file.
+    func read(maxCount: Int) throws(StoreError) -> [UInt8]? {
+        var buffer = [UInt8](repeating: 0, count: maxCount)
+        var filled = 0
+        while filled < maxCount {
+            let n = buffer.withUnsafeMutableBytes { raw in
+                Glibc.read(fd, raw.baseAddress! + filled, maxCount - filled)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileSystem.errnoError(errno, path: path, "read failed")
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        if filled == 0 { return nil }
+        buffer.removeSubrange(filled...)
+        return buffer
+    }
+
+    func close() {
+        if fd >= 0 { Glibc.close(fd) }
+        fd = -1
+    }
+
+    deinit { close() }
+}
+
+/// Sequential writer that creates (or truncates) a file with mode 0600. Not Sendable; one owner.
+final class FileHandleWriter {
+    let path: String
+    private var fd: Int32
+
+    init(path: String, exclusive: Bool = false) throws(StoreError) {
+        self.path = path
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC)
+        fd = open(path, flags, 0o600)
+        guard fd >= 0 else { throw FileSystem.errnoError(errno, path: path, "cannot create") }
+    }
+
+    func write(_ bytes: [UInt8]) throws(StoreError) {
+        let code = bytes.withUnsafeBytes { raw in write(raw) }
+        guard code == 0 else { throw FileSystem.errnoError(code, path: path, "write failed") }
+    }
+
+    /// Writes everything; returns 0 or the errno of the failed write.
+    func write(_ raw: UnsafeRawBufferPointer) -> Int32 {
+        var offset = 0
+        while offset < raw.count {
+            let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += n
+        }
+        return 0
+    }
+
+    func sync() throws(StoreError) {
+        guard fsync(fd) == 0 else { throw FileSystem.errnoError(errno, path: path, "fsync failed") }
+    }
+
+    func close() {
+        if fd >= 0 { Glibc.close(fd) }
+        fd = -1
+    }
+
+    deinit { close() }
+}
