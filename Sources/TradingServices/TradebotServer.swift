@@ -4,6 +4,7 @@ import Glibc
 import HTTP2Transport
 import NetIO
 import Observability
+import Persistence
 import RPCCore
 
 /// Composes the running server from its configuration: TLS material, health, HTTP endpoints, the
@@ -14,12 +15,24 @@ public final class TradebotServer: Sendable {
     public let health: HealthRegistry
     public let metrics: MetricsRegistry
     public let certificatePath: String
+    public let runtime: ServerRuntime
+    private let components: [any ServerComponent]
     private let healthz: HealthzEndpoint
     private let transport: HTTP2Server
     private let log: Logger
 
-    /// Prepares the data directory and TLS material and builds the transport; binds nothing yet.
-    public init(configuration: ServerConfiguration, version: String, log: Logger) throws(ServerStartError) {
+    /// Prepares the data directory, TLS material and the store, recovers every component's state
+    /// from the journal, and builds the transport; binds nothing yet.
+    ///
+    /// - Parameter makeComponents: builds the server's parts once the runtime exists; the default
+    ///   is the product's set (`TradebotServer.standardComponents`).
+    /// - Parameter projections: the read models kept in the store (stateless; the default is the
+    ///   product's set, `TradebotServer.standardProjections`).
+    public init(configuration: ServerConfiguration, version: String, log: Logger,
+                now: @escaping @Sendable () -> Int64 = TradebotServer.wallClockNanoseconds,
+                projections: [any Projection<ServerEvent>] = TradebotServer.standardProjections,
+                makeComponents: (ServerRuntime) throws -> [any ServerComponent] = TradebotServer.standardComponents)
+        throws(ServerStartError) {
         self.configuration = configuration
         self.version = version
         self.log = log
@@ -34,8 +47,40 @@ public final class TradebotServer: Sendable {
         self.metrics = metrics
         self.healthz = healthz
 
+        let store: EventStore<ServerEventCodec>
+        let runtime: ServerRuntime
+        let components: [any ServerComponent]
+        do {
+            store = try EventStore(directory: configuration.dataDirectory, codec: ServerEventCodec(),
+                                   projections: projections)
+        } catch {
+            throw .store(reason: "\(error)")
+        }
+        do {
+            runtime = ServerRuntime(configuration: configuration, version: version, store: store, log: log,
+                                    metrics: metrics, health: health, now: now)
+            components = try makeComponents(runtime)
+            var failure: (any Error)?
+            let replayed = try store.replay(after: 0) { event in
+                guard failure == nil else { return }
+                do {
+                    for component in components { try component.recover(event) }
+                } catch {
+                    failure = error
+                }
+            }
+            if let failure { throw failure }
+            log.info("recovered state from the journal", ["events": "\(replayed)", "database": store.databasePath])
+        } catch {
+            store.close()
+            throw .recovery(reason: "\(error)")
+        }
+        self.runtime = runtime
+        self.components = components
+
         var router = RPCRouter()
         HealthService(registry: health).register(in: &router)
+        for component in components { component.register(in: &router) }
 
         var transportConfig = HTTP2ServerConfiguration(
             host: configuration.listen.host, port: Int(configuration.listen.port),
@@ -69,6 +114,14 @@ public final class TradebotServer: Sendable {
         } catch {
             throw .listen(address: configuration.listen.description, reason: error.description)
         }
+        for component in components {
+            do {
+                try await component.start(runtime)
+            } catch {
+                await transport.shutdown(gracePeriod: .zero)
+                throw .component(reason: "\(error)")
+            }
+        }
     }
 
     /// The bound TLS port (useful with port 0).
@@ -79,6 +132,23 @@ public final class TradebotServer: Sendable {
     /// configured grace period, then connections close.
     public func shutdown() async {
         await transport.shutdown(gracePeriod: .milliseconds(configuration.shutdownGraceMilliseconds))
+        for component in components.reversed() { await component.shutdown() }
+        runtime.store.close()
+    }
+
+    /// The product's components, in start order.
+    public static func standardComponents(_ runtime: ServerRuntime) throws -> [any ServerComponent] {
+        []
+    }
+
+    /// The product's read models.
+    public static var standardProjections: [any Projection<ServerEvent>] { [] }
+
+    /// Wall-clock nanoseconds since the Unix epoch.
+    public static func wallClockNanoseconds() -> Int64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
     }
 
     static func makeDirectory(_ path: String) throws(ServerStartError) {

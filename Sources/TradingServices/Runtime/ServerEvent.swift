@@ -1,0 +1,17 @@
+import TradingModel
+
+/// Every event the server journals: the engine's trading events and the server's own (identity,
+/// configuration). One enum so the journal has one total order and one sequence across all of them,
+/// which is what makes a restart rebuild exactly the state it had.
+public enum ServerEvent: Sendable, Equatable, Codable {
+    case engine(EngineEvent)
+    case identity(IdentityEvent)
+
+    /// The stable name stored with each journal row. Never rename one once written.
+    public var typeName: String {
+        switch self {
+        case .engine(let e): "engine." + e.typeName
+        case .identity(let e): "identity." + e.typeName
+        }
+    }
+}
