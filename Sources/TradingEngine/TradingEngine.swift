@@ -32,11 +32,11 @@ public final class TradingEngine {
 
     // State rebuilt from events.
     @exclusivity(unchecked) public internal(set) var sequence: UInt64 = 0
-    var orders: [OrderID: Order] = [:]
+    @exclusivity(unchecked) var orders: [OrderID: Order] = [:]
     /// Open order ids in ascending order (ids are monotonic, so appends keep it sorted).
     @exclusivity(unchecked) var openOrderIDs: [OrderID] = []
     var clientOrderIDs: [ClientOrderID: OrderID] = [:]
-    var tradeIDs: Set<TradeID> = []
+    @exclusivity(unchecked) var tradeIDs: Set<TradeID> = []
     @exclusivity(unchecked) public internal(set) var cash: Money
     var restrictions: [TradingScope: [RestrictionSource: TradingState]] = [:]
     /// Caches of `restrictions` for the hot path, kept in step by `apply`.
@@ -56,7 +56,7 @@ public final class TradingEngine {
     var rejectedWindow: SlidingWindowCounter
     var acceptedWindow: SlidingWindowCounter
     var fillTimeoutWindow: SlidingWindowCounter
-    public internal(set) var counters = EngineCounters()
+    @exclusivity(unchecked) public internal(set) var counters = EngineCounters()
 
     // Output buffers, reused between calls.
     @exclusivity(unchecked) var outEvents: [SequencedEvent] = []
