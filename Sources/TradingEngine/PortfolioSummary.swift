@@ -22,7 +22,7 @@ extension TradingEngine {
         for slot in slots {
             let m = slot.instrument.multiplier
             let mv = (try? slot.position.marketValue(multiplier: m)) ?? .zero
-            gross = (try? gross.adding(Money(raw: abs(mv.raw)))) ?? gross
+            gross = (try? gross.adding(mv.saturatingMagnitude)) ?? gross
             net = (try? net.adding(mv)) ?? net
             realized = (try? realized.adding(slot.position.realizedPnL)) ?? realized
             unrealized = (try? unrealized.adding(slot.position.unrealizedPnL(multiplier: m))) ?? unrealized

@@ -25,4 +25,9 @@ public struct StrategyContext: Sendable {
     public let position: Quantity
     /// ATR of the instrument (nil during warm-up).
     public let atr: Price?
+
+    public init(position: Quantity, atr: Price?) {
+        self.position = position
+        self.atr = atr
+    }
 }

@@ -41,7 +41,7 @@ extension TradingEngine {
              at: now)
         let q = slot.position.quantity
         let request = OrderRequest(symbol: slot.instrument.symbol, side: q.isPositive ? .sell : .buy,
-                                   quantity: Quantity(raw: abs(q.raw)), reduceOnly: true)
+                                   quantity: q.saturatingMagnitude, reduceOnly: true)
         if case .order(let o) = place(request, isExit: true, now: now) { slots[i].pendingExit = o.id }
     }
 
