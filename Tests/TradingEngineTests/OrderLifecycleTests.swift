@@ -164,3 +164,40 @@ struct OrderLifecycleTests {
         #expect(h.events.map(\.sequence) == Array(1...UInt64(h.events.count)))
     }
 }
+
+@Suite("Cancel/replace")
+struct ReplaceTests {
+    @Test("a replacement that passes risk cancels the old order and sends the new one for the unfilled rest")
+    func replace() throws {
+        let h = EngineHarness(limits: RiskLimits(maxOpenOrders: 1))
+        h.price("100")
+        let old = try #require(h.submit(limitOrder(.buy, "10", at: "99"))?.order)
+        h.accept(old.id)
+        h.fill(old, "4", at: "99")
+        let result = h.handle(.command(.replaceOrder(old.id, quantity: q("12"), limitPrice: p("99.5"), triggerPrice: nil,
+                                                     clientOrderID: "r-1"))).result
+        let new = try #require(result?.order)
+        #expect(new.quantity == q("8") && new.request.limitPrice == p("99.5"))
+        #expect(h.lastTypes == ["OrderCancelRequested", "OrderSubmitted"])
+        #expect(h.engine.order(old.id)?.status == .pendingCancel)
+        // Idempotent on the replacement's client order id.
+        let again = h.handle(.command(.replaceOrder(old.id, quantity: q("12"), limitPrice: p("99.5"), triggerPrice: nil,
+                                                    clientOrderID: "r-1"))).result
+        #expect(again?.order?.id == new.id)
+        #expect(h.lastStep.events.isEmpty)
+    }
+
+    @Test("a replacement that fails risk leaves the old order working")
+    func deniedReplace() throws {
+        let h = EngineHarness(limits: RiskLimits(defaults: InstrumentRiskLimits(maxOrderQuantity: q("10"))))
+        h.price("100")
+        let old = try #require(h.submit(limitOrder(.buy, "10", at: "99"))?.order)
+        h.accept(old.id)
+        let result = h.handle(.command(.replaceOrder(old.id, quantity: q("11"), limitPrice: nil, triggerPrice: nil,
+                                                     clientOrderID: nil))).result
+        #expect(result?.deniedReason == .maxOrderQuantity)
+        #expect(h.lastTypes == ["OrderDenied"])
+        #expect(h.engine.order(old.id)?.status == .accepted)
+        #expect(h.broker.cancelled.isEmpty)
+    }
+}
