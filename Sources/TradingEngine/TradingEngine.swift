@@ -37,6 +37,12 @@ public final class TradingEngine {
     @exclusivity(unchecked) var openOrderIDs: [OrderID] = []
     var clientOrderIDs: [ClientOrderID: OrderID] = [:]
     @exclusivity(unchecked) var tradeIDs: Set<TradeID> = []
+    /// Finished orders and applied trade ids, oldest first, for bounded retention.
+    var finishedOrders = FIFOQueue<OrderID>()
+    var appliedTrades = FIFOQueue<TradeID>()
+    /// How many finished (terminal) orders stay queryable and idempotent; older ones are
+    /// evicted. Eviction is a pure function of the event sequence, so replay matches.
+    public let orderRetention: Int
     @exclusivity(unchecked) public internal(set) var cash: Money
     var restrictions: [TradingScope: [RestrictionSource: TradingState]] = [:]
     /// Caches of `restrictions` for the hot path, kept in step by `apply`.
@@ -70,9 +76,14 @@ public final class TradingEngine {
     ///   - clock: the only source of time.
     ///   - ids: the only source of order ids.
     ///   - strategies: hosted strategies; each receives bars of its symbol.
+    ///   - orderRetention: finished orders kept in memory (and idempotent on their client
+    ///     order id); the oldest are evicted beyond it. Trade ids are kept for twice as
+    ///     many fills. Open orders are never evicted.
     public init(account: AccountID = "default", instruments: [Instrument], limits: RiskLimits, initialCash: Money,
-                clock: any Clock, ids: any OrderIDSource, strategies: [any Strategy] = []) {
+                clock: any Clock, ids: any OrderIDSource, strategies: [any Strategy] = [],
+                orderRetention: Int = 100_000) {
         self.account = account
+        self.orderRetention = max(1, orderRetention)
         self.clock = clock
         self.ids = ids
         self.limits = limits

@@ -201,3 +201,26 @@ struct ReplaceTests {
         #expect(h.broker.cancelled.isEmpty)
     }
 }
+
+@Suite("Order retention")
+struct RetentionTests {
+    @Test("beyond the retention the oldest finished orders are evicted; open orders never are")
+    func eviction() throws {
+        let h = EngineHarness(orderRetention: 2)
+        h.price("100")
+        let working = try #require(h.submit(limitOrder(.buy, "1", at: "90"))?.order)
+        let a = try #require(h.market(.buy, "1", client: "a"))
+        h.accept(a.id)
+        h.fill(a, "1", at: "100")
+        h.trade(.buy, "1", at: "100")
+        h.trade(.buy, "1", at: "100")
+        #expect(h.engine.order(a.id) == nil)
+        #expect(h.engine.order(clientOrderID: "a") == nil)
+        #expect(h.engine.order(working.id) != nil)
+        #expect(h.engine.allOrders.count == 3)
+        // Replay with the same retention evicts the same orders.
+        let copy = EngineHarness(orderRetention: 2)
+        copy.engine.rebuild(from: h.events)
+        #expect(copy.engine.allOrders == h.engine.allOrders)
+    }
+}
