@@ -29,7 +29,6 @@ extension TradingEngine {
             }
             if let i = slotIndex[f.fill.symbol] {
                 slots[i].position = f.position
-                if slots[i].pendingExit == f.order.id, !f.order.status.isOpen { slots[i].pendingExit = nil }
             }
             cash = f.cash
             counters.fills += 1
@@ -109,6 +108,8 @@ extension TradingEngine {
             if finishedOrders.count > orderRetention { evictOldestFinishedOrder() }
         }
         if let i = slotIndex[order.symbol] {
+            // An exit that finished in any way (filled, cancelled, rejected, expired) is no longer pending.
+            if !isOpen, slots[i].pendingExit == order.id { slots[i].pendingExit = nil }
             let wasUnknown = previous?.status == .unknown
             let isUnknown = order.status == .unknown
             if isUnknown && !wasUnknown { slots[i].unknownOrders += 1 }

@@ -130,9 +130,10 @@ extension TradingEngine {
     func onBrokerReport(_ report: BrokerReport, now: Timestamp) {
         switch report {
         case .accepted(let id, _):
-            transition(id, .accept, now: now) { .orderAccepted($0) }
-            consecutiveRejections = 0
-            acceptedWindow.record(now)
+            if transition(id, .accept, now: now, { .orderAccepted($0) }) {
+                consecutiveRejections = 0
+                acceptedWindow.record(now)
+            }
         case .rejected(let id, let reason, _):
             if transition(id, .reject, now: now, { .orderRejected(OrderRejected(order: $0, reason: reason)) }) {
                 rejectedWindow.record(now)
