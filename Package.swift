@@ -101,8 +101,9 @@ let package = Package(
         .testTarget(name: "HTTP2TransportTests", dependencies: ["HTTP2Transport", "RPCCore", "NetIO"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "TradingModelTests", dependencies: ["TradingModel"], swiftSettings: swiftSettings),
+        /// Fixtures/ holds CSV inputs read through #filePath, not bundled resources.
         .testTarget(name: "TradingEngineTests", dependencies: ["TradingEngine", "TradingModel", "TradingTesting"],
-                    swiftSettings: swiftSettings),
+                    exclude: ["Fixtures"], swiftSettings: swiftSettings),
         /// Golden/ holds the reference implementation's bytes, read from the source tree (#filePath).
         .testTarget(name: "TradingProtocolTests", dependencies: ["TradingProtocol", "WireFormat", "TradingModel", "RPCCore"],
                     exclude: ["Golden"],

@@ -25,7 +25,7 @@ public struct AverageTrueRange: Sendable {
     public mutating func update(high: Price, low: Price, close: Price) {
         var tr = high.raw &- low.raw
         if let pc = previousClose {
-            tr = max(tr, abs(high.raw &- pc), abs(low.raw &- pc))
+            tr = max(tr, Price(raw: high.raw &- pc).saturatingMagnitude.raw, Price(raw: low.raw &- pc).saturatingMagnitude.raw)
         }
         previousClose = close.raw
         if filled == ranges.count {

@@ -12,10 +12,11 @@ public final class DonchianBreakout: Strategy {
     public let symbol: Symbol
     public let period: Int
     public let allowShort: Bool
-    private var highs: [Int64]
-    private var lows: [Int64]
-    private var index = 0
-    private var seen = 0
+    // Owned by the engine's thread; exempt from dynamic exclusivity checks (hot path).
+    @exclusivity(unchecked) private var highs: [Int64]
+    @exclusivity(unchecked) private var lows: [Int64]
+    @exclusivity(unchecked) private var index = 0
+    @exclusivity(unchecked) private var seen = 0
 
     public init(id: StrategyID = "breakout", symbol: Symbol, period: Int, allowShort: Bool = true) throws(StrategyConfigError) {
         guard period >= 2 else { throw .invalid("breakout period must be at least 2 (got \(period))") }

@@ -16,12 +16,3 @@ public struct EngineRates: Hashable, Sendable {
     /// fill timeouts / accepted orders (0 when there were none).
     public var fillTimeoutRate: Double { accepted == 0 ? 0 : Double(fillTimeouts) / Double(accepted) }
 }
-
-extension TradingEngine {
-    /// The rolling rates at the clock's current time.
-    public var rates: EngineRates {
-        let now = clock.now
-        return EngineRates(orders: submittedWindow.countIn(now: now), rejections: rejectedWindow.countIn(now: now),
-                           accepted: acceptedWindow.countIn(now: now), fillTimeouts: fillTimeoutWindow.countIn(now: now))
-    }
-}

@@ -56,9 +56,3 @@ public struct EngineRunner<Broker: BrokerGateway, Sink: EventSink> {
         process(.bar(bar))
     }
 }
-
-/// A sink that drops events (benchmarks) — the engine state is still updated.
-public struct DiscardingSink: EventSink {
-    public init() {}
-    public mutating func append(_ event: SequencedEvent) {}
-}

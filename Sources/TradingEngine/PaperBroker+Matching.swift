@@ -103,7 +103,8 @@ extension PaperBroker {
            let fee = try? FixedPoint.divideTruncating(
                Int128(notional.raw) * Int128(config.commissionBasisPoints.raw),
                by: Int128(FixedPoint.scale) * 10_000) {
-            commission = max(Money(raw: fee).rounded(decimals: config.commissionDecimals), config.minimumCommission)
+            commission = max((try? Money(raw: fee).rounded(decimals: config.commissionDecimals)) ?? Money(raw: fee),
+                             config.minimumCommission)
         }
         return Fill(tradeID: TradeID("P-\(tradeCounter)"), orderID: order.id, symbol: order.symbol, side: order.side,
                     quantity: quantity, price: price, commission: commission, timestamp: time)

@@ -12,13 +12,14 @@ public final class SMACrossover: Strategy {
     public let fastPeriod: Int
     public let slowPeriod: Int
     public let allowShort: Bool
-    private var closes: [Int64]
-    private var index = 0
-    private var seen = 0
-    private var fastSum: Int64 = 0
-    private var slowSum: Int64 = 0
+    // Owned by the engine's thread; exempt from dynamic exclusivity checks (hot path).
+    @exclusivity(unchecked) private var closes: [Int64]
+    @exclusivity(unchecked) private var index = 0
+    @exclusivity(unchecked) private var seen = 0
+    @exclusivity(unchecked) private var fastSum: Int64 = 0
+    @exclusivity(unchecked) private var slowSum: Int64 = 0
     /// +1 fast above slow, -1 below, 0 equal or unknown.
-    private var relation = 0
+    @exclusivity(unchecked) private var relation = 0
 
     public init(id: StrategyID = "sma", symbol: Symbol, fast: Int, slow: Int, allowShort: Bool = true) throws(StrategyConfigError) {
         guard fast >= 1, slow > fast else { throw .invalid("SMA periods need 1 <= fast < slow (got \(fast), \(slow))") }
@@ -49,13 +50,5 @@ public final class SMACrossover: Strategy {
         guard now != 0, relation != 0, now != relation else { return nil }
         let direction: Signal.Direction = now > 0 ? .long : (allowShort ? .short : .flat)
         return Signal(strategyID: id, symbol: symbol, direction: direction, timestamp: bar.timestamp)
-    }
-}
-
-/// A strategy parameter set that cannot work.
-public enum StrategyConfigError: Error, Hashable, Sendable, CustomStringConvertible {
-    case invalid(String)
-    public var description: String {
-        switch self { case .invalid(let s): return s }
     }
 }

@@ -14,9 +14,9 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 
-    /// Uniform integer in 0..<bound without modulo bias (Lemire's method).
+    /// Uniform integer in 0..<bound without modulo bias (Lemire's method); 0 for bound 0.
     public mutating func next(below bound: UInt64) -> UInt64 {
-        precondition(bound > 0, "bound must be positive")
+        guard bound > 0 else { return 0 }
         var m = next().multipliedFullWidth(by: bound)
         if m.low < bound {
             let t = (0 &- bound) % bound

@@ -18,11 +18,3 @@ public protocol Strategy: AnyObject {
 extension Strategy {
     public func onFill(_ fill: Fill) {}
 }
-
-/// What a strategy may know besides the bar.
-public struct StrategyContext: Sendable {
-    /// Current signed position in the strategy's instrument.
-    public let position: Quantity
-    /// ATR of the instrument (nil during warm-up).
-    public let atr: Price?
-}

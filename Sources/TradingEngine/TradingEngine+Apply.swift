@@ -23,10 +23,12 @@ extension TradingEngine {
             store(r.order)
         case .orderFilled(let f):
             store(f.order)
-            tradeIDs.insert(f.fill.tradeID)
+            if tradeIDs.insert(f.fill.tradeID).inserted {
+                appliedTrades.append(f.fill.tradeID)
+                if appliedTrades.count > orderRetention * 2, let old = appliedTrades.popFirst() { tradeIDs.remove(old) }
+            }
             if let i = slotIndex[f.fill.symbol] {
                 slots[i].position = f.position
-                if slots[i].pendingExit == f.order.id, !f.order.status.isOpen { slots[i].pendingExit = nil }
             }
             cash = f.cash
             counters.fills += 1
@@ -101,12 +103,24 @@ extension TradingEngine {
         } else if wasOpen && !isOpen, let at = openOrderIDs.firstIndex(of: order.id) {
             openOrderIDs.remove(at: at)
         }
+        if !isOpen && (previous == nil || wasOpen) {
+            finishedOrders.append(order.id)
+            if finishedOrders.count > orderRetention { evictOldestFinishedOrder() }
+        }
         if let i = slotIndex[order.symbol] {
+            // An exit that finished in any way (filled, cancelled, rejected, expired) is no longer pending.
+            if !isOpen, slots[i].pendingExit == order.id { slots[i].pendingExit = nil }
             let wasUnknown = previous?.status == .unknown
             let isUnknown = order.status == .unknown
             if isUnknown && !wasUnknown { slots[i].unknownOrders += 1 }
             if wasUnknown && !isUnknown { slots[i].unknownOrders -= 1 }
         }
+    }
+
+    private func evictOldestFinishedOrder() {
+        guard let id = finishedOrders.popFirst(), let order = orders[id], !order.status.isOpen else { return }
+        orders[id] = nil
+        if let c = order.clientOrderID, clientOrderIDs[c] == id { clientOrderIDs[c] = nil }
     }
 
     /// Rebuilds event-sourced state by applying journaled events in order (after an

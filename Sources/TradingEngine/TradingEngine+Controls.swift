@@ -40,7 +40,7 @@ extension TradingEngine {
         for i in slots.indices where !slots[i].position.quantity.isZero && slots[i].pendingExit == nil {
             let q = slots[i].position.quantity
             let request = OrderRequest(symbol: slots[i].instrument.symbol, side: q.isPositive ? .sell : .buy,
-                                       quantity: Quantity(raw: abs(q.raw)), reduceOnly: true)
+                                       quantity: q.saturatingMagnitude, reduceOnly: true)
             if case .order(let o) = place(request, isExit: true, now: now) { slots[i].pendingExit = o.id }
         }
     }

@@ -8,6 +8,9 @@ extension TradingEngine {
         case .cancelOrder(let id):
             guard let order = orders[id] else { return .orderNotFound(id) }
             return requestCancel(order, now: now) ? .order(orders[id] ?? order) : .notCancellable(order)
+        case .replaceOrder(let id, let quantity, let limitPrice, let triggerPrice, let clientOrderID):
+            return replace(id, quantity: quantity, limitPrice: limitPrice, triggerPrice: triggerPrice,
+                           clientOrderID: clientOrderID, now: now)
         case .cancelAllOrders(let symbol):
             cancelOpenOrders(scope: symbol.map { .instrument($0) } ?? .account, includeExits: true, now: now)
             return .done
@@ -33,11 +36,11 @@ extension TradingEngine {
 
     /// Validates, risk-checks and (if allowed) sends an order. Idempotent on the client
     /// order id: a repeat returns the existing order and emits nothing.
-    func place(_ request: OrderRequest, isExit: Bool, now: Timestamp) -> CommandResult {
+    func place(_ request: OrderRequest, isExit: Bool, now: Timestamp, checked: Bool = false) -> CommandResult {
         if let c = request.clientOrderID, let existingID = clientOrderIDs[c], let existing = orders[existingID] {
             return .order(existing)
         }
-        let verdict = preTradeCheck(request, isExit: isExit, now: now)
+        let verdict = checked ? nil : preTradeCheck(request, isExit: isExit, now: now)
         let id = ids.nextOrderID()
         if let denial = verdict {
             let order = Order(id: id, request: request, createdAt: now, isExit: isExit, status: .rejected)
@@ -55,6 +58,46 @@ extension TradingEngine {
         emit(.orderSubmitted(order), at: now)
         send(.submit(order))
         return .order(order)
+    }
+
+    /// Cancel/replace done by the engine (brokers without native replace behave the same):
+    /// the replacement must pass risk on its own, then the old order is cancelled and the
+    /// replacement sent for the quantity the old one has not filled.
+    func replace(_ id: OrderID, quantity: Quantity?, limitPrice: Price?, triggerPrice: Price?,
+                 clientOrderID: ClientOrderID?, now: Timestamp) -> CommandResult {
+        guard let old = orders[id] else { return .orderNotFound(id) }
+        if let c = clientOrderID, let existingID = clientOrderIDs[c], let existing = orders[existingID] {
+            return .order(existing)
+        }
+        guard old.status == .accepted || old.status == .partiallyFilled || old.status == .pendingNew else {
+            return .notCancellable(old)
+        }
+        var request = old.request
+        request.clientOrderID = clientOrderID
+        let total = quantity ?? old.quantity
+        request.quantity = Quantity(raw: total.raw &- old.filledQuantity.raw)
+        if let limitPrice { request.limitPrice = limitPrice }
+        if let triggerPrice { request.triggerPrice = triggerPrice }
+        guard request.quantity.isPositive else {
+            return requestCancel(old, now: now) ? .order(orders[id] ?? old) : .notCancellable(old)
+        }
+        // Judge the replacement as if the old order were gone (it is about to be).
+        var cancelling = old
+        do { try cancelling.apply(.requestCancel, at: now) } catch { return .notCancellable(old) }
+        // The old order leaves the open set while the replacement is judged (it is about to go).
+        let openIndex = openOrderIDs.firstIndex(of: id)
+        if let openIndex { openOrderIDs.remove(at: openIndex) }
+        let verdict = preTradeCheck(request, isExit: old.isExit, now: now)
+        if let openIndex { openOrderIDs.insert(id, at: openIndex) }
+        if let denial = verdict {
+            let denied = Order(id: ids.nextOrderID(), request: request, createdAt: now, isExit: old.isExit, status: .rejected)
+            emit(.orderDenied(OrderDenied(order: denied, reason: denial.reason, detail: "replacement of \(id): \(denial.detail)")),
+                 at: now)
+            recordRejectionForRates(now)
+            return .denied(denied, denial.reason, denial.detail)
+        }
+        requestCancel(old, now: now)
+        return place(request, isExit: old.isExit, now: now, checked: true)
     }
 
     /// Asks the broker to cancel an open order. Returns false when its status forbids it.
@@ -87,9 +130,10 @@ extension TradingEngine {
     func onBrokerReport(_ report: BrokerReport, now: Timestamp) {
         switch report {
         case .accepted(let id, _):
-            transition(id, .accept, now: now) { .orderAccepted($0) }
-            consecutiveRejections = 0
-            acceptedWindow.record(now)
+            if transition(id, .accept, now: now, { .orderAccepted($0) }) {
+                consecutiveRejections = 0
+                acceptedWindow.record(now)
+            }
         case .rejected(let id, let reason, _):
             if transition(id, .reject, now: now, { .orderRejected(OrderRejected(order: $0, reason: reason)) }) {
                 rejectedWindow.record(now)

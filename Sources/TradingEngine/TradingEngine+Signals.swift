@@ -19,7 +19,7 @@ extension TradingEngine {
         case .flat:
             if pos.isZero { return ignore("ALREADY_FLAT") }
             let request = OrderRequest(strategyID: signal.strategyID, symbol: signal.symbol,
-                                       side: pos.isPositive ? .sell : .buy, quantity: Quantity(raw: abs(pos.raw)),
+                                       side: pos.isPositive ? .sell : .buy, quantity: pos.saturatingMagnitude,
                                        reduceOnly: true)
             return place(request, isExit: false, now: now)
         case .long, .short:
@@ -33,7 +33,9 @@ extension TradingEngine {
                 return ignore(RiskRejectReason.arithmeticOverflow.rawValue)
             }
             if size < slot.instrument.minQuantity { return ignore(RiskRejectReason.sizeTooSmall.rawValue) }
-            let quantity = Quantity(raw: size.raw &+ abs(pos.raw))
+            let (sum, overflow) = size.raw.addingReportingOverflow(pos.saturatingMagnitude.raw)
+            if overflow { return ignore(RiskRejectReason.arithmeticOverflow.rawValue) }
+            let quantity = Quantity(raw: sum)
             let stop = Price(raw: isLong ? last.raw - distance.raw : last.raw + distance.raw)
             var bracket = Bracket(stopLoss: stop.isPositive ? stop : nil,
                                   trailingDistance: signal.trailingStop ? distance : nil)

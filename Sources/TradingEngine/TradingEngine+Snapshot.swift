@@ -33,6 +33,8 @@ extension TradingEngine {
         orders = [:]
         openOrderIDs = []
         clientOrderIDs = [:]
+        finishedOrders.removeAll()
+        appliedTrades.removeAll()
         for i in slots.indices {
             slots[i].position = Position(symbol: slots[i].instrument.symbol)
             slots[i].unknownOrders = 0
@@ -43,6 +45,7 @@ extension TradingEngine {
         }
         for order in snapshot.orders { apply(.orderAccepted(order), at: order.updatedAt) }  // `store` path
         tradeIDs = Set(snapshot.tradeIDs)
+        for t in snapshot.tradeIDs { appliedTrades.append(t) }
         for p in snapshot.positions {
             if let i = slotIndex[p.symbol] { slots[i].position = p } else { unknown.append(p.symbol) }
         }

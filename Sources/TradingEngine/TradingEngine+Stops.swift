@@ -41,7 +41,7 @@ extension TradingEngine {
              at: now)
         let q = slot.position.quantity
         let request = OrderRequest(symbol: slot.instrument.symbol, side: q.isPositive ? .sell : .buy,
-                                   quantity: Quantity(raw: abs(q.raw)), reduceOnly: true)
+                                   quantity: q.saturatingMagnitude, reduceOnly: true)
         if case .order(let o) = place(request, isExit: true, now: now) { slots[i].pendingExit = o.id }
     }
 
@@ -53,9 +53,14 @@ extension TradingEngine {
         let symbol = slot.instrument.symbol
         let flippedOrFlat = after.isZero || (!before.isZero && before.isPositive != after.isPositive)
         if let b = order.request.bracket, !after.isZero, (after.isPositive == (order.side == .buy)) {
+            // Armed once per entry: later partial fills of the same order keep the levels
+            // (and any trailing progress) instead of re-arming.
+            let alreadyArmed = !flippedOrFlat && before.isPositive == after.isPositive && !before.isZero
+                && slot.stops.takeProfit == b.takeProfit && slot.stops.trailingDistance == b.trailingDistance
+                && slot.hasStops
             let stops = PositionStops(stopLoss: b.stopLoss, takeProfit: b.takeProfit,
                                       trailingDistance: b.trailingDistance, bestPrice: slot.position.lastPrice)
-            if stops != slot.stops {
+            if !alreadyArmed && stops != slot.stops {
                 emit(.stopUpdated(StopUpdated(symbol: symbol, previousStop: slot.stops.stopLoss, stops: stops)), at: now)
             }
         } else if flippedOrFlat && slot.hasStops {

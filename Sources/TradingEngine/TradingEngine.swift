@@ -32,11 +32,17 @@ public final class TradingEngine {
 
     // State rebuilt from events.
     @exclusivity(unchecked) public internal(set) var sequence: UInt64 = 0
-    var orders: [OrderID: Order] = [:]
+    @exclusivity(unchecked) var orders: [OrderID: Order] = [:]
     /// Open order ids in ascending order (ids are monotonic, so appends keep it sorted).
     @exclusivity(unchecked) var openOrderIDs: [OrderID] = []
     var clientOrderIDs: [ClientOrderID: OrderID] = [:]
-    var tradeIDs: Set<TradeID> = []
+    @exclusivity(unchecked) var tradeIDs: Set<TradeID> = []
+    /// Finished orders and applied trade ids, oldest first, for bounded retention.
+    var finishedOrders = FIFOQueue<OrderID>()
+    var appliedTrades = FIFOQueue<TradeID>()
+    /// How many finished (terminal) orders stay queryable and idempotent; older ones are
+    /// evicted. Eviction is a pure function of the event sequence, so replay matches.
+    public let orderRetention: Int
     @exclusivity(unchecked) public internal(set) var cash: Money
     var restrictions: [TradingScope: [RestrictionSource: TradingState]] = [:]
     /// Caches of `restrictions` for the hot path, kept in step by `apply`.
@@ -56,7 +62,7 @@ public final class TradingEngine {
     var rejectedWindow: SlidingWindowCounter
     var acceptedWindow: SlidingWindowCounter
     var fillTimeoutWindow: SlidingWindowCounter
-    public internal(set) var counters = EngineCounters()
+    @exclusivity(unchecked) public internal(set) var counters = EngineCounters()
 
     // Output buffers, reused between calls.
     @exclusivity(unchecked) var outEvents: [SequencedEvent] = []
@@ -70,9 +76,14 @@ public final class TradingEngine {
     ///   - clock: the only source of time.
     ///   - ids: the only source of order ids.
     ///   - strategies: hosted strategies; each receives bars of its symbol.
+    ///   - orderRetention: finished orders kept in memory (and idempotent on their client
+    ///     order id); the oldest are evicted beyond it. Trade ids are kept for twice as
+    ///     many fills. Open orders are never evicted.
     public init(account: AccountID = "default", instruments: [Instrument], limits: RiskLimits, initialCash: Money,
-                clock: any Clock, ids: any OrderIDSource, strategies: [any Strategy] = []) {
+                clock: any Clock, ids: any OrderIDSource, strategies: [any Strategy] = [],
+                orderRetention: Int = 100_000) {
         self.account = account
+        self.orderRetention = max(1, orderRetention)
         self.clock = clock
         self.ids = ids
         self.limits = limits
@@ -177,22 +188,4 @@ public final class TradingEngine {
     }
 
     public var portfolio: PortfolioSummary { portfolioSummary() }
-}
-
-/// Identity of one breaker instance.
-struct BreakerKey: Hashable {
-    let kind: CircuitBreakerKind
-    let scope: TradingScope
-}
-
-/// Running totals for reports and the SLA metrics.
-public struct EngineCounters: Hashable, Sendable {
-    public var ordersSubmitted = 0
-    public var ordersDenied = 0
-    public var brokerRejections = 0
-    public var fills = 0
-    public var fillTimeouts = 0
-    public var stopsTriggered = 0
-    public var signals = 0
-    public var signalsIgnored = 0
 }

@@ -61,6 +61,11 @@ extension FixedPointValue {
         return Self(raw: raw < 0 ? -raw : raw)
     }
 
+    /// |value|, saturating at the largest value (Int64.min has no positive counterpart);
+    /// used where a position is turned into an order quantity and must not trap.
+    @inlinable
+    public var saturatingMagnitude: Self { Self(raw: raw == .min ? .max : (raw < 0 ? -raw : raw)) }
+
     /// Multiplies by a whole number.
     @inlinable
     public func multiplied(by n: Int64) throws(ArithmeticError) -> Self {

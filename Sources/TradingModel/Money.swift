@@ -9,14 +9,16 @@ public struct Money: FixedPointValue {
 
 extension Money {
     /// Rounds half away from zero to `decimals` places (commissions are charged in cents).
-    public func rounded(decimals: Int) -> Money {
+    public func rounded(decimals: Int) throws(ArithmeticError) -> Money {
         guard decimals < FixedPoint.decimals else { return self }
         var unit: Int64 = 1
-        for _ in 0..<(FixedPoint.decimals - decimals) { unit *= 10 }
+        for _ in 0..<(FixedPoint.decimals - max(0, decimals)) { unit *= 10 }
         let remainder = raw % unit
-        var base = raw - remainder
-        if remainder.magnitude * 2 >= unit.magnitude { base += raw < 0 ? -unit : unit }
-        return Money(raw: base)
+        let base = raw - remainder
+        guard remainder.magnitude * 2 >= unit.magnitude else { return Money(raw: base) }
+        let (r, o) = base.addingReportingOverflow(raw < 0 ? -unit : unit)
+        if o { throw .overflow }
+        return Money(raw: r)
     }
 
     /// This amount as a `Double`, for statistics only (Sharpe, returns) — never for books.

@@ -26,27 +26,3 @@ public enum OrderStatus: String, Hashable, Sendable, Codable, CaseIterable {
     /// The order may still trade or is still held by the broker (counts as open).
     public var isOpen: Bool { !isTerminal }
 }
-
-/// What happened to an order; the input of the status state machine.
-public enum OrderStatusTrigger: String, Hashable, Sendable, Codable, CaseIterable {
-    case accept = "ACCEPT"
-    case reject = "REJECT"
-    case partialFill = "PARTIAL_FILL"
-    case fill = "FILL"
-    case requestCancel = "REQUEST_CANCEL"
-    case cancel = "CANCEL"
-    case cancelReject = "CANCEL_REJECT"
-    case expire = "EXPIRE"
-    case ackTimeout = "ACK_TIMEOUT"
-}
-
-/// A trigger that the current status does not allow; reported, never applied.
-public struct IllegalTransition: Error, Hashable, Sendable, Codable, CustomStringConvertible {
-    public let from: OrderStatus
-    public let trigger: OrderStatusTrigger
-    public init(from: OrderStatus, trigger: OrderStatusTrigger) {
-        self.from = from
-        self.trigger = trigger
-    }
-    public var description: String { "illegal transition: \(trigger.rawValue) in \(from.rawValue)" }
-}

@@ -82,11 +82,13 @@ public struct Position: Hashable, Sendable, Codable {
             realized = try exitValue.subtracting(removed)
             newBasis = try newBasis.subtracting(removed)
             newQuantity -= close
-            opening = signed + close
+            opening = signed &+ close
         }
         if opening != 0 {
             newBasis = try newBasis.adding(try fill.price.notional(Quantity(raw: opening), multiplier: multiplier))
-            newQuantity += opening
+            let (q, o) = newQuantity.addingReportingOverflow(opening)
+            if o { throw .overflow }
+            newQuantity = q
         }
         let newRealized = try realizedPnL.adding(realized)
         let newCommissions = try commissions.adding(fill.commission)

@@ -1,32 +1,3 @@
-/// Per-instrument pre-trade limits. `nil` disables a check.
-public struct InstrumentRiskLimits: Hashable, Sendable, Codable {
-    public var maxOrderQuantity: Quantity?
-    public var maxOrderNotional: Money?
-    /// Largest absolute position the instrument may reach after the order fills.
-    public var maxPosition: Quantity?
-    /// A limit/stop price farther than this from the last price is refused (10 000 = 100 %).
-    public var priceCollarBasisPoints: Int64?
-    /// A limit/stop price farther than k × ATR from the last price is refused.
-    public var priceCollarATRMultiple: Quantity?
-
-    public init(maxOrderQuantity: Quantity? = nil, maxOrderNotional: Money? = nil, maxPosition: Quantity? = nil,
-                priceCollarBasisPoints: Int64? = nil, priceCollarATRMultiple: Quantity? = nil) {
-        self.maxOrderQuantity = maxOrderQuantity
-        self.maxOrderNotional = maxOrderNotional
-        self.maxPosition = maxPosition
-        self.priceCollarBasisPoints = priceCollarBasisPoints
-        self.priceCollarATRMultiple = priceCollarATRMultiple
-    }
-}
-
-/// What to do with an order that missed its fill deadline.
-public enum FillTimeoutAction: String, Hashable, Sendable, Codable {
-    /// Ask the broker to cancel it.
-    case cancel = "CANCEL"
-    /// Keep it working; the order is flagged and counted.
-    case flag = "FLAG"
-}
-
 /// Every risk limit, sizing rule, circuit-breaker threshold and timeout of one account.
 ///
 /// A value type so it can be journaled (`RiskLimitsChanged`), compared and sent over

@@ -12,10 +12,12 @@ public final class EngineHarness {
     private var tradeCounter = 0
 
     public init(instruments: [Instrument] = [Fixtures.test()], limits: RiskLimits = RiskLimits(),
-                cash: Money = Fixtures.money("100000"), strategies: [any Strategy] = [], clock: TestClock = TestClock(), firstOrderID: UInt64 = 1) {
+                cash: Money = Fixtures.money("100000"), strategies: [any Strategy] = [], clock: TestClock = TestClock(), firstOrderID: UInt64 = 1,
+                orderRetention: Int = 100_000) {
         self.clock = clock
         self.engine = TradingEngine(instruments: instruments, limits: limits, initialCash: cash, clock: clock,
-                                    ids: SequentialOrderIDs(startingAt: firstOrderID), strategies: strategies)
+                                    ids: SequentialOrderIDs(startingAt: firstOrderID), strategies: strategies,
+                                    orderRetention: orderRetention)
     }
 
     /// Handles an input, records its events, performs its broker requests.

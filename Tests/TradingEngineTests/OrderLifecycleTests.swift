@@ -164,3 +164,63 @@ struct OrderLifecycleTests {
         #expect(h.events.map(\.sequence) == Array(1...UInt64(h.events.count)))
     }
 }
+
+@Suite("Cancel/replace")
+struct ReplaceTests {
+    @Test("a replacement that passes risk cancels the old order and sends the new one for the unfilled rest")
+    func replace() throws {
+        let h = EngineHarness(limits: RiskLimits(maxOpenOrders: 1))
+        h.price("100")
+        let old = try #require(h.submit(limitOrder(.buy, "10", at: "99"))?.order)
+        h.accept(old.id)
+        h.fill(old, "4", at: "99")
+        let result = h.handle(.command(.replaceOrder(old.id, quantity: q("12"), limitPrice: p("99.5"), triggerPrice: nil,
+                                                     clientOrderID: "r-1"))).result
+        let new = try #require(result?.order)
+        #expect(new.quantity == q("8") && new.request.limitPrice == p("99.5"))
+        #expect(h.lastTypes == ["OrderCancelRequested", "OrderSubmitted"])
+        #expect(h.engine.order(old.id)?.status == .pendingCancel)
+        // Idempotent on the replacement's client order id.
+        let again = h.handle(.command(.replaceOrder(old.id, quantity: q("12"), limitPrice: p("99.5"), triggerPrice: nil,
+                                                    clientOrderID: "r-1"))).result
+        #expect(again?.order?.id == new.id)
+        #expect(h.lastStep.events.isEmpty)
+    }
+
+    @Test("a replacement that fails risk leaves the old order working")
+    func deniedReplace() throws {
+        let h = EngineHarness(limits: RiskLimits(defaults: InstrumentRiskLimits(maxOrderQuantity: q("10"))))
+        h.price("100")
+        let old = try #require(h.submit(limitOrder(.buy, "10", at: "99"))?.order)
+        h.accept(old.id)
+        let result = h.handle(.command(.replaceOrder(old.id, quantity: q("11"), limitPrice: nil, triggerPrice: nil,
+                                                     clientOrderID: nil))).result
+        #expect(result?.deniedReason == .maxOrderQuantity)
+        #expect(h.lastTypes == ["OrderDenied"])
+        #expect(h.engine.order(old.id)?.status == .accepted)
+        #expect(h.broker.cancelled.isEmpty)
+    }
+}
+
+@Suite("Order retention")
+struct RetentionTests {
+    @Test("beyond the retention the oldest finished orders are evicted; open orders never are")
+    func eviction() throws {
+        let h = EngineHarness(orderRetention: 2)
+        h.price("100")
+        let working = try #require(h.submit(limitOrder(.buy, "1", at: "90"))?.order)
+        let a = try #require(h.market(.buy, "1", client: "a"))
+        h.accept(a.id)
+        h.fill(a, "1", at: "100")
+        h.trade(.buy, "1", at: "100")
+        h.trade(.buy, "1", at: "100")
+        #expect(h.engine.order(a.id) == nil)
+        #expect(h.engine.order(clientOrderID: "a") == nil)
+        #expect(h.engine.order(working.id) != nil)
+        #expect(h.engine.allOrders.count == 3)
+        // Replay with the same retention evicts the same orders.
+        let copy = EngineHarness(orderRetention: 2)
+        copy.engine.rebuild(from: h.events)
+        #expect(copy.engine.allOrders == h.engine.allOrders)
+    }
+}

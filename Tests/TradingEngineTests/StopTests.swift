@@ -68,3 +68,22 @@ struct StopTests {
         #expect(h.broker.submitted.last?.side == .buy)
     }
 }
+
+@Suite("Exit orders")
+struct ExitOrderTests {
+    @Test("a rejected stop exit no longer blocks signals or re-arming")
+    func rejectedExitClears() throws {
+        let h = EngineHarness()
+        h.price("100")
+        let entry = try #require(h.market(.buy, "1", bracket: Bracket(stopLoss: p("95"))))
+        h.accept(entry.id)
+        h.fill(entry, "1", at: "100")
+        h.bar(open: "96", high: "96", low: "94", close: "95")
+        let exit = try #require(h.broker.submitted.last)
+        #expect(exit.isExit)
+        h.handle(.broker(.rejected(exit.id, reason: "no", at: h.clock.now)))
+        let flat = Signal(strategyID: "ext", symbol: "TEST", direction: .flat, timestamp: h.clock.now)
+        let result = h.handle(.command(.submitSignal(flat))).result
+        #expect(result?.order?.quantity == q("1"))
+    }
+}
