@@ -10,7 +10,7 @@ final class CallHandle: Sendable {
         var cancelled: RPCError?
         var pendingConsume = 0
     }
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     var streamID: Int32? {
         get { state.withLock { $0.streamID } }

@@ -142,8 +142,8 @@ final class ClientSession: ConnectionHandler {
         calls[id] = call
         if let deadline = call.options.deadline {
             let handle = call.handle
-            call.timer = connection?.loop.schedule(after: deadline - .now) { [weak self] in
-                self?.cancel(handle, RPCError(code: .deadlineExceeded, message: "deadline exceeded"))
+            call.timer = connection?.loop.schedule(after: deadline - .now) { [self] in
+                self.cancel(handle, RPCError(code: .deadlineExceeded, message: "deadline exceeded"))
             }
         }
         pump()

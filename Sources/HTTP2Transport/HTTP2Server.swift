@@ -21,8 +21,8 @@ public final class HTTP2Server: Sendable {
         var port: Int
         var plaintextPort: Int?
     }
-    private let running = Mutex<Running?>(nil)
-    private let drainHooks = Mutex<[@Sendable () -> Void]>([])
+    private let running = Locked<Running?>(nil)
+    private let drainHooks = Locked<[@Sendable () -> Void]>([])
 
     /// - Parameters:
     ///   - router: RPC methods and interceptors.

@@ -15,7 +15,7 @@ final class ServerCore: Sendable {
         var nextWaiter = 0
         var waiters: [Int: CheckedContinuation<Bool, Never>] = [:]
     }
-    private let sessions = Mutex(Sessions())
+    private let sessions = Locked(Sessions())
 
     init(configuration: HTTP2ServerConfiguration, router: RPCRouter, getRoutes: [String: HTTPGetHandler],
          counters: TransportCounters) {

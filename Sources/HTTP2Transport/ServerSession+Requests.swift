@@ -22,10 +22,15 @@ extension ServerSession {
         func text() -> String { String(decoding: value, as: UTF8.self) }
         if name.first == UInt8(ascii: ":") {
             if Self.equals(name, ":path") { stream.path = text() }
-            else if Self.equals(name, ":method") { stream.method = text() }
+            else if Self.equals(name, ":method") {
+                // Common values as literals: no allocation per request.
+                stream.method = Self.equals(value, "POST") ? "POST" : Self.equals(value, "GET") ? "GET" : text()
+            }
             return 0
         }
-        if Self.equals(name, "content-type") { stream.contentType = text() }
+        if Self.equals(name, "content-type") {
+            stream.contentType = Self.equals(value, "application/grpc") ? "application/grpc" : text()
+        }
         else if Self.equals(name, "grpc-timeout") { stream.timeoutValue = Array(value) }
         else if Self.equals(name, "grpc-encoding") { stream.encoding = text() }
         else if Self.equals(name, "te") || Self.equals(name, "grpc-accept-encoding") { }
@@ -41,6 +46,7 @@ extension ServerSession {
         let type = UInt32(frame.pointee.hd.type)
         if type == NGHTTP2_SETTINGS.rawValue {
             receivedSettings = true
+            if let t = settingsTimer { connection.loop.cancel(t); settingsTimer = nil }
             return
         }
         guard type == NGHTTP2_HEADERS.rawValue || type == NGHTTP2_DATA.rawValue,
@@ -178,8 +184,9 @@ extension ServerSession {
             }
             deadline = .now + timeout.duration
             let id = stream.id
-            stream.deadlineTimer = connection.loop.schedule(after: timeout.duration) { [weak self, weak stream] in
-                guard let self, let stream, self.streams[id] === stream else { return }
+            // Strong captures; the timer is cancelled when the stream closes (`abandon`).
+            stream.deadlineTimer = connection.loop.schedule(after: timeout.duration) { [self, stream] in
+                guard self.streams[id] === stream else { return }
                 self.deadlineExpired(stream)
             }
         }

@@ -19,7 +19,7 @@ final class ServerSession: ConnectionHandler {
     var connection: Connection!
     var streams: [Int32: ServerStream] = [:]
     var shutdownState = ShutdownStateMachine()
-    private var settingsTimer: TimerID?
+    var settingsTimer: TimerID?
     var receivedSettings = false
     private var pumping = false
     private var failed = false
@@ -62,8 +62,10 @@ final class ServerSession: ConnectionHandler {
         if cfg.initialWindowSize > 65_535 {
             _ = nghttp2_session_set_local_window_size(s, UInt8(NGHTTP2_FLAG_NONE.rawValue), 0, Int32(clamping: cfg.initialWindowSize))
         }
-        settingsTimer = connection.loop.schedule(after: cfg.handshakeTimeout) { [weak self] in
-            guard let self, !self.receivedSettings, let session = self.session else { return }
+        // Strong capture; cancelled in connectionDidClose.
+        settingsTimer = connection.loop.schedule(after: cfg.handshakeTimeout) { [self] in
+            self.settingsTimer = nil
+            guard !self.receivedSettings, let session = self.session else { return }
             self.counters.settingsTimeouts.add(1, ordering: .relaxed)
             _ = nghttp2_session_terminate_session(session, NGHTTP2_SETTINGS_TIMEOUT.rawValue)
             self.closeAfterFailure()
@@ -154,7 +156,7 @@ final class ServerSession: ConnectionHandler {
         connection.closeAfterFlush()
         // A peer that never reads would keep the GOAWAY unsent: give up after a second.
         let bound = connection!
-        connection.loop.schedule(after: .seconds(1)) { [weak bound] in bound?.close(error: nil) }
+        connection.loop.schedule(after: .seconds(1)) { bound.close(error: nil) }
     }
 
     // MARK: shutdown
@@ -164,8 +166,8 @@ final class ServerSession: ConnectionHandler {
         guard let session, shutdownState.beginShutdown() == .sendShutdownNotice else { return }
         _ = nghttp2_submit_shutdown_notice(session)
         pump()
-        connection.loop.schedule(after: configuration.goAwayDelay) { [weak self] in
-            guard let self, let session = self.session else { return }
+        connection.loop.schedule(after: configuration.goAwayDelay) { [self] in
+            guard let session = self.session else { return }
             let action = self.shutdownState.noticeDelayElapsed(openStreams: self.streams.count)
             guard action == .sendFinalGoAway || action == .sendFinalGoAwayAndClose else { return }
             _ = nghttp2_submit_goaway(session, UInt8(NGHTTP2_FLAG_NONE.rawValue),

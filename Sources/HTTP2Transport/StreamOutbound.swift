@@ -20,7 +20,7 @@ final class StreamOutbound: ResponseStreamSink {
         var buffered: Int { buffer.count - readOffset }
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let limit: Int
     private let wake: @Sendable () -> Void
 

@@ -13,7 +13,9 @@ public final class Connection: EventHandler {
     public enum Phase: Sendable { case connecting, handshaking, active, closed }
 
     public let fd: Int32
-    public unowned let loop: EventLoop
+    /// Strong on purpose (no weak/unowned on hot objects: Swift's side-table refcounting would
+    /// make every retain slow). The loop drops its connections when it stops.
+    public let loop: EventLoop
     /// `ip:port` of the peer.
     public let peerAddress: String
     public private(set) var phase: Phase
@@ -58,8 +60,9 @@ public final class Connection: EventHandler {
         try loop.register(fd: fd, events: interest, handler: self)
         counters?.open.add(1, ordering: .relaxed)
         if let handshakeTimeout, phase != .active {
-            handshakeTimer = loop.schedule(after: handshakeTimeout) { [weak self] in
-                guard let self, self.phase == .connecting || self.phase == .handshaking else { return }
+            // Strong capture: the timer is cancelled when the handshake ends or the connection closes.
+            handshakeTimer = loop.schedule(after: handshakeTimeout) { [self] in
+                guard self.phase == .connecting || self.phase == .handshaking else { return }
                 self.counters?.handshakeTimeouts.add(1, ordering: .relaxed)
                 self.close(error: .handshakeTimeout)
             }

@@ -9,7 +9,11 @@ public final class EventLoopGroup: Sendable {
     private let nextIndex = Atomic<Int>(0)
 
     /// Creates and starts `count` loops (default: the number of online cores).
+    ///
+    /// Also ignores SIGPIPE for the whole process: OpenSSL's socket BIO writes with `write(2)`,
+    /// so a peer that resets mid-write would otherwise kill the process.
     public init(loopCount: Int? = nil) throws(NetIOError) {
+        _ = signal(SIGPIPE, SIG_IGN)
         let n = max(1, loopCount ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         var loops: [EventLoop] = []
         for i in 0..<n {

@@ -7,7 +7,7 @@ import Glibc
 /// Loop thread only.
 final class Listener: EventHandler {
     let fd: Int32
-    unowned let loop: EventLoop
+    let loop: EventLoop
     let tls: TLSContext?
     let handshakeTimeout: Duration
     let counters: NetCounters

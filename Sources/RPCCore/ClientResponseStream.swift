@@ -20,7 +20,7 @@ public final class ClientResponseStream: AsyncSequence, Sendable {
         var buffered: Int { messages.count - head }
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let onConsumed: @Sendable (Int) -> Void
     private let onCancel: @Sendable () -> Void
     /// Producers using `deliverWhenSpace` wait while this many messages are buffered.

@@ -75,7 +75,7 @@ public struct InProcessTransport: ClientTransport {
         guard case .serverStreaming(let handler) = route.handler else {
             return .failed(RPCError(code: .unimplemented))
         }
-        let taskBox = Mutex<Task<Void, Never>?>(nil)
+        let taskBox = Locked<Task<Void, Never>?>(nil)
         let stream = ClientResponseStream(capacity: streamCapacity, onCancel: {
             context.cancel(RPCError(code: .cancelled, message: "cancelled by the client"))
             taskBox.withLock { $0?.cancel() }

@@ -21,7 +21,12 @@ public struct Metadata: Sendable, Hashable, Sequence {
 
     /// Appends a value; existing values for the same name are kept.
     public mutating func add(_ name: String, _ value: String) {
-        entries.append(Entry(name: name.lowercased(), value: value))
+        entries.append(Entry(name: Self.lowercase(name), value: value))
+    }
+
+    /// HTTP/2 names arrive lower-case already: avoid the copy then.
+    private static func lowercase(_ name: String) -> String {
+        name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? name.lowercased() : name
     }
 
     /// Replaces every value of `name` with `value`.

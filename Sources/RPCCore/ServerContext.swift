@@ -18,7 +18,7 @@ public final class ServerContext: Sendable {
         var cancelHandlers: [@Sendable (RPCError) -> Void] = []
         var values: [String: any Sendable] = [:]
     }
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     public init(method: MethodDescriptor, metadata: Metadata, deadline: ContinuousClock.Instant?, peer: String) {
         self.method = method
