@@ -132,11 +132,13 @@ final class FileHandleReader {
 
     /// Returns nil at end of file.
     func read(maxCount: Int) throws(StoreError) -> [UInt8]? {
+        guard maxCount > 0 else { return nil }
         var buffer = [UInt8](repeating: 0, count: maxCount)
         var filled = 0
         while filled < maxCount {
-            let n = buffer.withUnsafeMutableBytes { raw in
-                Glibc.read(fd, raw.baseAddress! + filled, maxCount - filled)
+            let n = buffer.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return Glibc.read(fd, base + filled, maxCount - filled)
             }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -177,9 +179,10 @@ final class FileHandleWriter {
 
     /// Writes everything; returns 0 or the errno of the failed write.
     func write(_ raw: UnsafeRawBufferPointer) -> Int32 {
+        guard let base = raw.baseAddress else { return 0 }
         var offset = 0
         while offset < raw.count {
-            let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            let n = Glibc.write(fd, base + offset, raw.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
                 return errno

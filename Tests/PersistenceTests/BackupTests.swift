@@ -231,4 +231,20 @@ struct BackupTests {
         #expect(results.withLock { $0 } == [20, 21])
         #expect(try BackupManager(dataDirectory: dir.data).list().count == 2)
     }
+
+    @Test("a leftover partial backup is never listed and is cleared by the next backup")
+    func partialLeftover() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try running(dir, count: 5)
+        defer { store.close() }
+        let manager = BackupManager(dataDirectory: dir.data)
+        let partial = manager.backupsDirectory + "/20200101T000000.000Z.partial"
+        try FileManager.default.createDirectory(atPath: partial, withIntermediateDirectories: true)
+        writeBytes([1, 2, 3], to: partial + "/tradebot.db")
+        #expect(try manager.list().isEmpty)
+        let created = try manager.create()
+        #expect(!FileManager.default.fileExists(atPath: partial))
+        #expect(try manager.list().map(\.path) == [created.path])
+    }
 }

@@ -234,4 +234,49 @@ struct EventStoreTests {
         while store.backgroundCheckpointCount == 0 && FileSystem.monotonicNanoseconds() < deadline { sched_yield() }
         #expect(store.backgroundCheckpointCount >= 1)
     }
+
+    @Test("an event the codec cannot encode is refused to its producer and the store keeps going")
+    func encodeFailure() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try EventStore(directory: dir.data, codec: PickyCodec(), projections: [])
+        defer { store.close() }
+        let error = #expect(throws: StoreError.self) { try store.append(.cancelled(id: "refuse"), timeNanoseconds: 0) }
+        #expect(error?.kind == .codec)
+        #expect(try store.appendAndWait(.cancelled(id: "fine"), timeNanoseconds: 0) == 1)
+        #expect(store.failure == nil)
+    }
+
+    @Test("a stored payload that no longer decodes is reported with its sequence, not skipped")
+    func decodeFailure() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try openStore(dir.data, projections: [])
+        try store.appendAndWait(.cancelled(id: "a"), timeNanoseconds: 0)
+        store.close()
+        do {
+            let db = try SQLiteConnection(path: dir.data + "/tradebot.db", readOnly: false, configuration: StoreConfiguration())
+            defer { db.close() }
+            try db.statement("INSERT INTO events(seq, time_ns, type, payload_version, payload) VALUES(?, ?, ?, ?, ?)")
+                .run([.integer(2), .integer(0), .text("Filled"), .integer(1), .blob(Array("garbage".utf8))])
+        }
+        let reopened = try openStore(dir.data, projections: [])
+        defer { reopened.close() }
+        let error = #expect(throws: StoreError.self) { try reopened.replay(after: 0) { _ in } }
+        #expect(error?.kind == .codec)
+        #expect(error?.message.contains("event 2") == true)
+        #expect(error?.path == dir.data + "/tradebot.db")
+    }
+}
+
+/// Refuses to encode orders named "refuse".
+struct PickyCodec: EventCodec {
+    func typeName(of event: TestEvent) -> String { TestCodec().typeName(of: event) }
+    func encode(_ event: TestEvent) throws -> [UInt8] {
+        if case .cancelled(let id) = event, id == "refuse" { throw TestCodecError(description: "refused") }
+        return try TestCodec().encode(event)
+    }
+    func decode(typeName: String, payloadVersion: Int, payload: [UInt8]) throws -> TestEvent {
+        try TestCodec().decode(typeName: typeName, payloadVersion: payloadVersion, payload: payload)
+    }
 }
