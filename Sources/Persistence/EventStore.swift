@@ -95,6 +95,16 @@ public final class EventStore<Codec: EventCodec>: Sendable {
         try writer.enqueue(encode(event, timeNanoseconds), callback: onCommit)
     }
 
+    /// Queues one event that its producer already numbered (the engine is the sequencer: its
+    /// `SequencedEvent.sequence`), refusing it with `.sequenceMismatch` unless `sequence` is exactly
+    /// the journal's next one. Nothing is queued on a mismatch and the store keeps running, so a
+    /// gap or a replayed duplicate is caught at the boundary instead of silently renumbered.
+    @discardableResult
+    public func append(_ event: Event, sequence: Int64, timeNanoseconds: Int64,
+                       onCommit: CommitCallback? = nil) throws(StoreError) -> Int64 {
+        try writer.enqueue(encode(event, timeNanoseconds), expected: sequence, callback: onCommit)
+    }
+
     /// Queues events (e.g. everything one engine input produced) with contiguous sequences, and
     /// optionally registers `onCommit` for the last of them.
     @discardableResult

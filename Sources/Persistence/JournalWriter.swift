@@ -261,11 +261,17 @@ final class JournalWriter<Codec: EventCodec>: Sendable {
         return range
     }
 
-    /// Single-event form of `enqueue` (no intermediate array).
-    func enqueue(_ event: PendingEvent<Codec.Event>, callback: CommitCallback?) throws(StoreError) -> Int64 {
+    /// Single-event form of `enqueue` (no intermediate array). With `expected`, the event is
+    /// queued only if it would get exactly that sequence (the engine numbers its own events).
+    func enqueue(_ event: PendingEvent<Codec.Event>, expected: Int64? = nil,
+                 callback: CommitCallback?) throws(StoreError) -> Int64 {
         let (sequence, signal) = try state.withLock { (s) throws(StoreError) -> (Int64, Bool) in
             if let failure = s.failure { throw failure }
             if s.closing { throw StoreError(.closed, path: path, message: "the store is closed") }
+            if let expected, expected != s.nextSequence {
+                throw StoreError(.sequenceMismatch, path: path,
+                                 message: "event numbered \(expected) but the journal's next sequence is \(s.nextSequence)")
+            }
             var item = event
             item.sequence = s.nextSequence
             s.nextSequence += 1

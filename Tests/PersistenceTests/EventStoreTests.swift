@@ -235,6 +235,26 @@ struct EventStoreTests {
         #expect(store.backgroundCheckpointCount >= 1)
     }
 
+    @Test("events numbered by the producer must continue the journal exactly")
+    func expectedSequence() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        var store = try openStore(dir.data)
+        #expect(try store.append(.orderAccepted(id: "a", quantity: 1), sequence: 1, timeNanoseconds: 0) == 1)
+        let gap = #expect(throws: StoreError.self) { try store.append(.cancelled(id: "a"), sequence: 3, timeNanoseconds: 0) }
+        #expect(gap?.kind == .sequenceMismatch)
+        let repeated = #expect(throws: StoreError.self) { try store.append(.cancelled(id: "a"), sequence: 1, timeNanoseconds: 0) }
+        #expect(repeated?.kind == .sequenceMismatch)
+        #expect(store.failure == nil)
+        #expect(try store.append(.cancelled(id: "a"), sequence: 2, timeNanoseconds: 0) == 2)
+        store.close()
+        // After a restart the producer continues from the journal's last sequence.
+        store = try openStore(dir.data)
+        defer { store.close() }
+        #expect(try store.append(.orderAccepted(id: "b", quantity: 1), sequence: store.startupReport.lastSequence + 1,
+                                 timeNanoseconds: 0) == 3)
+    }
+
     @Test("an event the codec cannot encode is refused to its producer and the store keeps going")
     func encodeFailure() throws {
         let dir = TemporaryDirectory()
