@@ -115,7 +115,11 @@ public struct BackupManager: Sendable {
     /// The SQLite backup API, source → a new plain file. Returns (schema version, last sequence).
     private func copyDatabase(to destination: String) throws(StoreError) -> (Int64, Int64) {
         let configuration = StoreConfiguration()
-        let source = try SQLiteConnection(path: databasePath, readOnly: true, configuration: configuration)
+        // Read-write without create, used only for reading: a read-only connection would leave
+        // empty -wal/-shm files behind when no server runs; this one, as the last connection,
+        // removes them on close. It never writes: the backup API only reads the source.
+        let source = try SQLiteConnection(path: databasePath, readOnly: false, configuration: configuration,
+                                          plain: true, create: false)
         defer { source.close() }
         let target = try SQLiteConnection(path: destination, readOnly: false, configuration: configuration, plain: true)
         defer { target.close() }

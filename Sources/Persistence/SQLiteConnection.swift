@@ -18,10 +18,12 @@ final class SQLiteConnection {
     /// Opens `path`. Read-write connections create the file if needed and switch to WAL.
     /// `plain` skips WAL, synchronous and size settings: for backup copies, which stay in
     /// rollback-journal mode so they are one self-contained file.
-    init(path: String, readOnly: Bool, configuration: StoreConfiguration, plain: Bool = false) throws(StoreError) {
+    /// `create: false` opens an existing file read-write without creating one.
+    init(path: String, readOnly: Bool, configuration: StoreConfiguration, plain: Bool = false,
+         create: Bool = true) throws(StoreError) {
         self.path = path
         var db: OpaquePointer?
-        let flags = (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
+        let flags = (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0)))
             | SQLITE_OPEN_NOMUTEX
         let rc = sqlite3_open_v2(path, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {

@@ -247,4 +247,18 @@ struct BackupTests {
         #expect(!FileManager.default.fileExists(atPath: partial))
         #expect(try manager.list().map(\.path) == [created.path])
     }
+
+    @Test("a backup of a stopped server's directory works and leaves no WAL files behind")
+    func offlineBackup() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try running(dir, count: 30)
+        store.close()
+        let before = try FileManager.default.contentsOfDirectory(atPath: dir.data).sorted()
+        let manager = BackupManager(dataDirectory: dir.data)
+        let created = try manager.create()
+        #expect(created.manifest.lastSequence == 30)
+        #expect(try manager.verify(created.path).lastSequence == 30)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.data).sorted() == (before + ["backups"]).sorted())
+    }
 }
