@@ -175,6 +175,9 @@ public final class EventStore<Codec: EventCodec>: Sendable {
     /// store refuses appends; fix the cause and reopen.
     public var failure: StoreError? { writer.failure }
 
+    /// Journal transactions committed since open; `committedSequence` growth divided by this is
+    /// the group-commit batch size (a metric worth exporting).
+    public var commitCount: Int { writer.commits }
     /// WAL checkpoints the background checkpointer has run since open (0 when disabled).
     public var backgroundCheckpointCount: Int { writer.checkpointer?.checkpoints ?? 0 }
 

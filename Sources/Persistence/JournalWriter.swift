@@ -43,6 +43,7 @@ final class JournalWriter<Codec: EventCodec>: Sendable {
         var waiters: [Waiter] = []
         var nextSequence: Int64
         var committedSequence: Int64
+        var commits = 0
         var failure: StoreError?
         var idle = false
         var closing = false
@@ -69,6 +70,7 @@ final class JournalWriter<Codec: EventCodec>: Sendable {
     }
 
     var committedSequence: Int64 { state.withLock { $0.committedSequence } }
+    var commits: Int { state.withLock { $0.commits } }
     var lastAssignedSequence: Int64 { state.withLock { $0.nextSequence - 1 } }
     var failure: StoreError? { state.withLock { $0.failure } }
 
@@ -251,6 +253,7 @@ final class JournalWriter<Codec: EventCodec>: Sendable {
     private func resolve(through sequence: Int64) {
         let ready: [Waiter] = state.withLock { s in
             s.committedSequence = sequence
+            s.commits += 1
             guard !s.waiters.isEmpty else { return [] }
             var ready: [Waiter] = []
             var keep: [Waiter] = []

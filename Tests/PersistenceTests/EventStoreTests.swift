@@ -65,6 +65,41 @@ struct EventStoreTests {
         #expect(visible.withLock { $0 })
     }
 
+    @Test("events queued while the writer is busy share one transaction (group commit)")
+    func groupCommit() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try openStore(dir.data)
+        defer { store.close() }
+        // Park the writer inside a barrier callback, queue events, then release it: no timing involved.
+        let parked = DispatchSemaphore(value: 0)
+        let gate = DispatchSemaphore(value: 0)
+        store.writer.submit(.barrier { _ in
+            parked.signal()
+            gate.wait()
+        })
+        parked.wait()
+        let before = store.commitCount
+        let count = 5_000
+        for n in 0..<count { try store.append(.scripted(Int64(n)), timeNanoseconds: 0) }
+        gate.signal()
+        try store.flush()
+        #expect(store.committedSequence == Int64(count))
+        #expect(store.commitCount - before == 1)
+        // Past maxBatchSize the writer splits into several transactions, still in order.
+        store.writer.submit(.barrier { _ in
+            parked.signal()
+            gate.wait()
+        })
+        parked.wait()
+        let again = store.commitCount
+        for n in count..<(count + 20_000) { try store.append(.scripted(Int64(n)), timeNanoseconds: 0) }
+        gate.signal()
+        try store.flush()
+        #expect(store.commitCount - again == 3) // 20,000 events in batches of at most 8,192
+        #expect(try projectionDump(store).count == 8_334 + 1) // orders o0...o8333 and one position
+    }
+
     @Test("blocking and async durable appends return only after commit")
     func durableWaits() async throws {
         let dir = TemporaryDirectory()
