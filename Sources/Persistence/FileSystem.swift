@@ -81,6 +81,25 @@ enum FileSystem {
         return try input.read(maxCount: count) ?? []
     }
 
+    /// Why writes next to `databasePath` may be failing for lack of space, or nil: the filesystem
+    /// is (almost) full, or the file or its WAL reached this process's file-size limit (RLIMIT_FSIZE).
+    static func spaceProblem(near databasePath: String) -> String? {
+        let directory = String(databasePath[..<(databasePath.lastIndex(of: "/") ?? databasePath.endIndex)])
+        var fs = statvfs()
+        if statvfs(directory.isEmpty ? "." : directory, &fs) == 0 {
+            let free = UInt64(fs.f_bavail) * UInt64(fs.f_frsize)
+            if free < 1 << 20 { return "no space left on the filesystem of \(directory): \(free) bytes free" }
+        }
+        var limit = rlimit()
+        if getrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max {
+            let largest = [databasePath, databasePath + "-wal"].compactMap(size).max() ?? 0
+            if UInt64(largest) + (1 << 16) >= UInt64(limit.rlim_cur) {
+                return "file size limit reached: RLIMIT_FSIZE is \(limit.rlim_cur) bytes, file is \(largest) bytes (File too large)"
+            }
+        }
+        return nil
+    }
+
     /// Nanoseconds since the Unix epoch (wall clock).
     static func nowNanoseconds() -> Int64 {
         var ts = timespec()

@@ -1,4 +1,7 @@
 import CSQLite
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One SQLite connection, opened `NOMUTEX` (multi-thread mode).
 ///
@@ -72,7 +75,25 @@ final class SQLiteConnection {
     func error(_ rc: Int32, context: String) -> StoreError {
         let code = handle.map { sqlite3_extended_errcode($0) } ?? rc
         let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "connection closed"
-        return StoreError.fromSQLite(code: code, path: path, message: "\(context): \(message)")
+        var error = StoreError.fromSQLite(code: code, path: path, message: "\(context): \(message)")
+        // SQLite reports ENOSPC as SQLITE_FULL, but a file-size limit (EFBIG), a quota or a
+        // read-only remount arrive as a generic I/O error: the OS errno tells them apart.
+        if code & 0xff == SQLITE_IOERR, let handle {
+            let systemErrno = sqlite3_system_errno(handle)
+            switch systemErrno {
+            case ENOSPC, EDQUOT, EFBIG: error.kind = .diskFull
+            case EROFS, EACCES, EPERM: error.kind = .readOnly
+            default: break
+            }
+            if systemErrno != 0 {
+                error.message += " (\(String(cString: strerror(systemErrno))), errno \(systemErrno))"
+            } else if let cause = FileSystem.spaceProblem(near: path) {
+                // SQLite's errno is often gone by the time it reports; look at the space directly.
+                error.kind = .diskFull
+                error.message += " (\(cause))"
+            }
+        }
+        return error
     }
 
     func check(_ rc: Int32, _ context: String) throws(StoreError) {
