@@ -115,7 +115,11 @@ public struct BackupManager: Sendable {
     /// The SQLite backup API, source → a new plain file. Returns (schema version, last sequence).
     private func copyDatabase(to destination: String) throws(StoreError) -> (Int64, Int64) {
         let configuration = StoreConfiguration()
-        let source = try SQLiteConnection(path: databasePath, readOnly: true, configuration: configuration)
+        // Read-write without create, used only for reading: a read-only connection would leave
+        // empty -wal/-shm files behind when no server runs; this one, as the last connection,
+        // removes them on close. It never writes: the backup API only reads the source.
+        let source = try SQLiteConnection(path: databasePath, readOnly: false, configuration: configuration,
+                                          plain: true, create: false)
         defer { source.close() }
         let target = try SQLiteConnection(path: destination, readOnly: false, configuration: configuration, plain: true)
         defer { target.close() }
@@ -313,12 +317,3 @@ public struct BackupManager: Sendable {
     }
 }
 
-/// A codec for no events, so static members of `EventStore` can be named without a real codec.
-enum NoCodec: EventCodec {
-    typealias Event = Never
-    func typeName(of event: Never) -> String {}
-    func encode(_ event: Never) throws -> [UInt8] {}
-    func decode(typeName: String, payloadVersion: Int, payload: [UInt8]) throws -> Never {
-        throw StoreError(.codec, path: "", message: "no events")
-    }
-}

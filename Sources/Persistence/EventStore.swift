@@ -95,6 +95,16 @@ public final class EventStore<Codec: EventCodec>: Sendable {
         try writer.enqueue(encode(event, timeNanoseconds), callback: onCommit)
     }
 
+    /// Queues one event that its producer already numbered (the engine is the sequencer: its
+    /// `SequencedEvent.sequence`), refusing it with `.sequenceMismatch` unless `sequence` is exactly
+    /// the journal's next one. Nothing is queued on a mismatch and the store keeps running, so a
+    /// gap or a replayed duplicate is caught at the boundary instead of silently renumbered.
+    @discardableResult
+    public func append(_ event: Event, sequence: Int64, timeNanoseconds: Int64,
+                       onCommit: CommitCallback? = nil) throws(StoreError) -> Int64 {
+        try writer.enqueue(encode(event, timeNanoseconds), expected: sequence, callback: onCommit)
+    }
+
     /// Queues events (e.g. everything one engine input produced) with contiguous sequences, and
     /// optionally registers `onCommit` for the last of them.
     @discardableResult
@@ -165,6 +175,9 @@ public final class EventStore<Codec: EventCodec>: Sendable {
     /// store refuses appends; fix the cause and reopen.
     public var failure: StoreError? { writer.failure }
 
+    /// Journal transactions committed since open; `committedSequence` growth divided by this is
+    /// the group-commit batch size (a metric worth exporting).
+    public var commitCount: Int { writer.commits }
     /// WAL checkpoints the background checkpointer has run since open (0 when disabled).
     public var backgroundCheckpointCount: Int { writer.checkpointer?.checkpoints ?? 0 }
 
@@ -237,24 +250,3 @@ struct DataDirectoryLockBox: @unchecked Sendable {
     init(_ lock: DataDirectoryLock) { self.lock = lock }
 }
 
-/// A one-shot semaphore carrying a commit result, for the blocking durability waits.
-final class BlockingWaiter: Sendable {
-    private let semaphore = DispatchSemaphore(value: 0)
-    private let result = StateLock<Result<Int64, StoreError>?>(nil)
-
-    var callback: CommitCallback {
-        { [self] outcome in
-            result.withLock { $0 = outcome }
-            semaphore.signal()
-        }
-    }
-
-    @discardableResult
-    func wait() throws(StoreError) -> Int64 {
-        semaphore.wait()
-        guard let outcome = result.withLock({ $0 }) else {
-            throw StoreError(.closed, path: "", message: "commit wait ended without a result")
-        }
-        return try outcome.get()
-    }
-}

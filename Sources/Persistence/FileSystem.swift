@@ -81,6 +81,25 @@ enum FileSystem {
         return try input.read(maxCount: count) ?? []
     }
 
+    /// Why writes next to `databasePath` may be failing for lack of space, or nil: the filesystem
+    /// is (almost) full, or the file or its WAL reached this process's file-size limit (RLIMIT_FSIZE).
+    static func spaceProblem(near databasePath: String) -> String? {
+        let directory = String(databasePath[..<(databasePath.lastIndex(of: "/") ?? databasePath.endIndex)])
+        var fs = statvfs()
+        if statvfs(directory.isEmpty ? "." : directory, &fs) == 0 {
+            let free = UInt64(fs.f_bavail) * UInt64(fs.f_frsize)
+            if free < 1 << 20 { return "no space left on the filesystem of \(directory): \(free) bytes free" }
+        }
+        var limit = rlimit()
+        if getrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max {
+            let largest = [databasePath, databasePath + "-wal"].compactMap(size).max() ?? 0
+            if UInt64(largest) + (1 << 16) >= UInt64(limit.rlim_cur) {
+                return "file size limit reached: RLIMIT_FSIZE is \(limit.rlim_cur) bytes, file is \(largest) bytes (File too large)"
+            }
+        }
+        return nil
+    }
+
     /// Nanoseconds since the Unix epoch (wall clock).
     static func nowNanoseconds() -> Int64 {
         var ts = timespec()
@@ -119,84 +138,3 @@ enum FileSystem {
     }
 }
 
-/// Sequential reader over a file descriptor. Not Sendable; one owner.
-final class FileHandleReader {
-    let path: String
-    private var fd: Int32
-
-    init(path: String) throws(StoreError) {
-        self.path = path
-        fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileSystem.errnoError(errno, path: path, "cannot open for reading") }
-    }
-
-    /// Returns nil at end of file.
-    func read(maxCount: Int) throws(StoreError) -> [UInt8]? {
-        var buffer = [UInt8](repeating: 0, count: maxCount)
-        var filled = 0
-        while filled < maxCount {
-            let n = buffer.withUnsafeMutableBytes { raw in
-                Glibc.read(fd, raw.baseAddress! + filled, maxCount - filled)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw FileSystem.errnoError(errno, path: path, "read failed")
-            }
-            if n == 0 { break }
-            filled += n
-        }
-        if filled == 0 { return nil }
-        buffer.removeSubrange(filled...)
-        return buffer
-    }
-
-    func close() {
-        if fd >= 0 { Glibc.close(fd) }
-        fd = -1
-    }
-
-    deinit { close() }
-}
-
-/// Sequential writer that creates (or truncates) a file with mode 0600. Not Sendable; one owner.
-final class FileHandleWriter {
-    let path: String
-    private var fd: Int32
-
-    init(path: String, exclusive: Bool = false) throws(StoreError) {
-        self.path = path
-        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC)
-        fd = open(path, flags, 0o600)
-        guard fd >= 0 else { throw FileSystem.errnoError(errno, path: path, "cannot create") }
-    }
-
-    func write(_ bytes: [UInt8]) throws(StoreError) {
-        let code = bytes.withUnsafeBytes { raw in write(raw) }
-        guard code == 0 else { throw FileSystem.errnoError(code, path: path, "write failed") }
-    }
-
-    /// Writes everything; returns 0 or the errno of the failed write.
-    func write(_ raw: UnsafeRawBufferPointer) -> Int32 {
-        var offset = 0
-        while offset < raw.count {
-            let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            offset += n
-        }
-        return 0
-    }
-
-    func sync() throws(StoreError) {
-        guard fsync(fd) == 0 else { throw FileSystem.errnoError(errno, path: path, "fsync failed") }
-    }
-
-    func close() {
-        if fd >= 0 { Glibc.close(fd) }
-        fd = -1
-    }
-
-    deinit { close() }
-}

@@ -1,4 +1,7 @@
 import CSQLite
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One SQLite connection, opened `NOMUTEX` (multi-thread mode).
 ///
@@ -18,10 +21,12 @@ final class SQLiteConnection {
     /// Opens `path`. Read-write connections create the file if needed and switch to WAL.
     /// `plain` skips WAL, synchronous and size settings: for backup copies, which stay in
     /// rollback-journal mode so they are one self-contained file.
-    init(path: String, readOnly: Bool, configuration: StoreConfiguration, plain: Bool = false) throws(StoreError) {
+    /// `create: false` opens an existing file read-write without creating one.
+    init(path: String, readOnly: Bool, configuration: StoreConfiguration, plain: Bool = false,
+         create: Bool = true) throws(StoreError) {
         self.path = path
         var db: OpaquePointer?
-        let flags = (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
+        let flags = (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0)))
             | SQLITE_OPEN_NOMUTEX
         let rc = sqlite3_open_v2(path, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
@@ -70,7 +75,25 @@ final class SQLiteConnection {
     func error(_ rc: Int32, context: String) -> StoreError {
         let code = handle.map { sqlite3_extended_errcode($0) } ?? rc
         let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "connection closed"
-        return StoreError.fromSQLite(code: code, path: path, message: "\(context): \(message)")
+        var error = StoreError.fromSQLite(code: code, path: path, message: "\(context): \(message)")
+        // SQLite reports ENOSPC as SQLITE_FULL, but a file-size limit (EFBIG), a quota or a
+        // read-only remount arrive as a generic I/O error: the OS errno tells them apart.
+        if code & 0xff == SQLITE_IOERR, let handle {
+            let systemErrno = sqlite3_system_errno(handle)
+            switch systemErrno {
+            case ENOSPC, EDQUOT, EFBIG: error.kind = .diskFull
+            case EROFS, EACCES, EPERM: error.kind = .readOnly
+            default: break
+            }
+            if systemErrno != 0 {
+                error.message += " (\(String(cString: strerror(systemErrno))), errno \(systemErrno))"
+            } else if let cause = FileSystem.spaceProblem(near: path) {
+                // SQLite's errno is often gone by the time it reports; look at the space directly.
+                error.kind = .diskFull
+                error.message += " (\(cause))"
+            }
+        }
+        return error
     }
 
     func check(_ rc: Int32, _ context: String) throws(StoreError) {

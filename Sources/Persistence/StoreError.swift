@@ -26,6 +26,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case inUse
         /// The store was closed, or failed earlier and refuses further writes.
         case closed
+        /// An append carried a sequence other than the journal's next one (a gap or a repeat).
+        case sequenceMismatch
         /// The event codec could not encode or decode an event.
         case codec
         /// A projection's apply function failed; the batch was rolled back.

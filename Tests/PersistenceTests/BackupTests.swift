@@ -231,4 +231,69 @@ struct BackupTests {
         #expect(results.withLock { $0 } == [20, 21])
         #expect(try BackupManager(dataDirectory: dir.data).list().count == 2)
     }
+
+    @Test("a leftover partial backup is never listed and is cleared by the next backup")
+    func partialLeftover() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try running(dir, count: 5)
+        defer { store.close() }
+        let manager = BackupManager(dataDirectory: dir.data)
+        let partial = manager.backupsDirectory + "/20200101T000000.000Z.partial"
+        try FileManager.default.createDirectory(atPath: partial, withIntermediateDirectories: true)
+        writeBytes([1, 2, 3], to: partial + "/tradebot.db")
+        #expect(try manager.list().isEmpty)
+        let created = try manager.create()
+        #expect(!FileManager.default.fileExists(atPath: partial))
+        #expect(try manager.list().map(\.path) == [created.path])
+    }
+
+    @Test("a backup of a stopped server's directory works and leaves no WAL files behind")
+    func offlineBackup() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try running(dir, count: 30)
+        store.close()
+        let before = try FileManager.default.contentsOfDirectory(atPath: dir.data).sorted()
+        let manager = BackupManager(dataDirectory: dir.data)
+        let created = try manager.create()
+        #expect(created.manifest.lastSequence == 30)
+        #expect(try manager.verify(created.path).lastSequence == 30)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.data).sorted() == (before + ["backups"]).sorted())
+    }
+
+    @Test("an unencrypted backup checks out with stock sha256sum and the sqlite3 CLI",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")
+                   && FileManager.default.isExecutableFile(atPath: "/usr/bin/sha256sum")))
+    func stockTools() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try running(dir, count: 40)
+        let created = try BackupManager(dataDirectory: dir.data).create()
+        store.close()
+        func run(_ tool: String, _ arguments: [String], stdin: String? = nil) throws -> (Int32, String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = arguments
+            process.currentDirectoryURL = URL(fileURLWithPath: created.path)
+            let output = Pipe()
+            process.standardOutput = output
+            let input = Pipe()
+            process.standardInput = input
+            try process.run()
+            if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+            try input.fileHandleForWriting.close()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        }
+        let listing = created.manifest.files.map { "\($0.sha256)  \($0.name)\n" }.joined()
+        let (shaStatus, shaOut) = try run("/usr/bin/sha256sum", ["-c", "-"], stdin: listing)
+        #expect(shaStatus == 0, "\(shaOut)")
+        let (sqlStatus, sqlOut) = try run("/usr/bin/sqlite3", ["-readonly", "tradebot.db",
+            "PRAGMA integrity_check; PRAGMA user_version; SELECT max(seq) FROM events;"])
+        #expect(sqlStatus == 0)
+        #expect(sqlOut == "ok\n\(Schema.currentVersion)\n40\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: created.path).sorted() == ["manifest.json", "tradebot.db"])
+    }
 }

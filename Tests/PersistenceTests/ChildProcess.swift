@@ -74,6 +74,35 @@ enum ChildProcess {
         }
     }
 
+    /// File-size mode: under RLIMIT_FSIZE (SIGXFSZ ignored, so writes fail with EFBIG), append
+    /// durable events until the store refuses, then report the error and the last committed sequence.
+    static func runFileSizeChild(directory: String) -> Never {
+        signal(SIGXFSZ, SIG_IGN)
+        var limit = rlimit(rlim_cur: 2 << 20, rlim_max: 2 << 20)
+        guard setrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit) == 0 else {
+            emit("ERROR setrlimit failed")
+            exit(5)
+        }
+        let store: EventStore<TestCodec>
+        do { store = try openStore(directory) } catch {
+            emit("ERROR \(error.kind.rawValue) \(error.path)")
+            exit(0)
+        }
+        let big = String(repeating: "f", count: 2_000)
+        for i in 0..<100_000 {
+            do {
+                let seq = try store.appendAndWait(.orderAccepted(id: "\(big)\(i)", quantity: 1), timeNanoseconds: 0)
+                emit("ACK \(seq)")
+            } catch {
+                emit("FAILED \(error.kind.rawValue) \(error.path) \(error.message)")
+                store.close()
+                exit(0)
+            }
+        }
+        emit("NEVER FULL")
+        exit(0)
+    }
+
     /// Open mode: try to open the store once and report the outcome.
     static func runOpenChild(directory: String) -> Never {
         do {
@@ -121,6 +150,7 @@ struct ChildEntry {
         switch parts[0] {
         case "crash": ChildProcess.runCrashChild(directory: parts[1])
         case "open": ChildProcess.runOpenChild(directory: parts[1])
+        case "fsize": ChildProcess.runFileSizeChild(directory: parts[1])
         default: exit(2)
         }
     }

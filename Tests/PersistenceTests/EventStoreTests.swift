@@ -65,6 +65,41 @@ struct EventStoreTests {
         #expect(visible.withLock { $0 })
     }
 
+    @Test("events queued while the writer is busy share one transaction (group commit)")
+    func groupCommit() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try openStore(dir.data)
+        defer { store.close() }
+        // Park the writer inside a barrier callback, queue events, then release it: no timing involved.
+        let parked = DispatchSemaphore(value: 0)
+        let gate = DispatchSemaphore(value: 0)
+        store.writer.submit(.barrier { _ in
+            parked.signal()
+            gate.wait()
+        })
+        parked.wait()
+        let before = store.commitCount
+        let count = 5_000
+        for n in 0..<count { try store.append(.scripted(Int64(n)), timeNanoseconds: 0) }
+        gate.signal()
+        try store.flush()
+        #expect(store.committedSequence == Int64(count))
+        #expect(store.commitCount - before == 1)
+        // Past maxBatchSize the writer splits into several transactions, still in order.
+        store.writer.submit(.barrier { _ in
+            parked.signal()
+            gate.wait()
+        })
+        parked.wait()
+        let again = store.commitCount
+        for n in count..<(count + 20_000) { try store.append(.scripted(Int64(n)), timeNanoseconds: 0) }
+        gate.signal()
+        try store.flush()
+        #expect(store.commitCount - again == 3) // 20,000 events in batches of at most 8,192
+        #expect(try projectionDump(store).count == 8_334 + 1) // orders o0...o8333 and one position
+    }
+
     @Test("blocking and async durable appends return only after commit")
     func durableWaits() async throws {
         let dir = TemporaryDirectory()
@@ -233,5 +268,70 @@ struct EventStoreTests {
         let deadline = FileSystem.monotonicNanoseconds() + 20_000_000_000
         while store.backgroundCheckpointCount == 0 && FileSystem.monotonicNanoseconds() < deadline { sched_yield() }
         #expect(store.backgroundCheckpointCount >= 1)
+    }
+
+    @Test("events numbered by the producer must continue the journal exactly")
+    func expectedSequence() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        var store = try openStore(dir.data)
+        #expect(try store.append(.orderAccepted(id: "a", quantity: 1), sequence: 1, timeNanoseconds: 0) == 1)
+        let gap = #expect(throws: StoreError.self) { try store.append(.cancelled(id: "a"), sequence: 3, timeNanoseconds: 0) }
+        #expect(gap?.kind == .sequenceMismatch)
+        let repeated = #expect(throws: StoreError.self) { try store.append(.cancelled(id: "a"), sequence: 1, timeNanoseconds: 0) }
+        #expect(repeated?.kind == .sequenceMismatch)
+        #expect(store.failure == nil)
+        #expect(try store.append(.cancelled(id: "a"), sequence: 2, timeNanoseconds: 0) == 2)
+        store.close()
+        // After a restart the producer continues from the journal's last sequence.
+        store = try openStore(dir.data)
+        defer { store.close() }
+        #expect(try store.append(.orderAccepted(id: "b", quantity: 1), sequence: store.startupReport.lastSequence + 1,
+                                 timeNanoseconds: 0) == 3)
+    }
+
+    @Test("an event the codec cannot encode is refused to its producer and the store keeps going")
+    func encodeFailure() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try EventStore(directory: dir.data, codec: PickyCodec(), projections: [])
+        defer { store.close() }
+        let error = #expect(throws: StoreError.self) { try store.append(.cancelled(id: "refuse"), timeNanoseconds: 0) }
+        #expect(error?.kind == .codec)
+        #expect(try store.appendAndWait(.cancelled(id: "fine"), timeNanoseconds: 0) == 1)
+        #expect(store.failure == nil)
+    }
+
+    @Test("a stored payload that no longer decodes is reported with its sequence, not skipped")
+    func decodeFailure() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try openStore(dir.data, projections: [])
+        try store.appendAndWait(.cancelled(id: "a"), timeNanoseconds: 0)
+        store.close()
+        do {
+            let db = try SQLiteConnection(path: dir.data + "/tradebot.db", readOnly: false, configuration: StoreConfiguration())
+            defer { db.close() }
+            try db.statement("INSERT INTO events(seq, time_ns, type, payload_version, payload) VALUES(?, ?, ?, ?, ?)")
+                .run([.integer(2), .integer(0), .text("Filled"), .integer(1), .blob(Array("garbage".utf8))])
+        }
+        let reopened = try openStore(dir.data, projections: [])
+        defer { reopened.close() }
+        let error = #expect(throws: StoreError.self) { try reopened.replay(after: 0) { _ in } }
+        #expect(error?.kind == .codec)
+        #expect(error?.message.contains("event 2") == true)
+        #expect(error?.path == dir.data + "/tradebot.db")
+    }
+}
+
+/// Refuses to encode orders named "refuse".
+struct PickyCodec: EventCodec {
+    func typeName(of event: TestEvent) -> String { TestCodec().typeName(of: event) }
+    func encode(_ event: TestEvent) throws -> [UInt8] {
+        if case .cancelled(let id) = event, id == "refuse" { throw TestCodecError(description: "refused") }
+        return try TestCodec().encode(event)
+    }
+    func decode(typeName: String, payloadVersion: Int, payload: [UInt8]) throws -> TestEvent {
+        try TestCodec().decode(typeName: typeName, payloadVersion: payloadVersion, payload: payload)
     }
 }

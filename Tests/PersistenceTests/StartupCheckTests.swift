@@ -142,6 +142,28 @@ struct StartupCheckTests {
         #expect(try reopened.appendAndWait(.cancelled(id: "after"), timeNanoseconds: 0) == committed + 1)
     }
 
+    @Test("a file-size limit (RLIMIT_FSIZE, EFBIG) is reported as a full disk and every committed event survives")
+    func fileSizeLimit() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        try populated(dir, count: 100)
+        let (process, pipe) = try ChildProcess.spawn(mode: "fsize", directory: dir.data)
+        let (acks, lines) = ChildProcess.readAcks(pipe, stopAfter: .max) {}
+        process.waitUntilExit()
+        let failed = try #require(lines.first { $0.hasPrefix("FAILED") }, "child said \(lines)")
+        #expect(failed.hasPrefix("FAILED diskFull \(dir.data)/tradebot.db"), "\(failed)")
+        #expect(failed.contains("File too large"), "\(failed)")
+        let last = try #require(acks.max())
+        #expect(last > 100)
+        let store = try openStore(dir.data)
+        defer { store.close() }
+        #expect(store.startupReport.lastSequence >= last)
+        let reader = try store.makeReader()
+        defer { reader.close() }
+        #expect(try reader.integrityCheck() == ["ok"])
+        #expect(try reader.events(after: 0, limit: 100_000).map(\.sequence) == Array(1...store.startupReport.lastSequence))
+    }
+
     @Test("a read-only data directory is reported by name and nothing is written")
     func readOnlyDirectory() throws {
         let dir = TemporaryDirectory()
