@@ -19,9 +19,9 @@ instance built by a fixed rule, so the hand-written Swift fixtures
 Usage: golden_vectors.py --write DIR   (regenerate the checked-in files)
 """
 
+import contextlib
 import importlib
 import importlib.util
-import os
 import pathlib
 import subprocess
 import sys
@@ -54,6 +54,25 @@ def compile_protos(out_dir):
     return modules
 
 
+@contextlib.contextmanager
+def generated_modules():
+    """Compiles Protocol/ into a temporary directory and yields the imported modules.
+
+    Afterwards the directory leaves sys.path and the generated `tradebot` modules leave
+    sys.modules, so other interop tests in the same pytest process generate and import their own.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        before = set(sys.modules)
+        try:
+            yield compile_protos(tmp)
+        finally:
+            if tmp in sys.path:
+                sys.path.remove(tmp)
+            for name in set(sys.modules) - before:
+                if name == "tradebot" or name.startswith("tradebot.") or name == "tradebot_golden_health_pb2":
+                    del sys.modules[name]
+
+
 def _health_module(generated):
     """The grpc.health.v1 classes.
 
@@ -73,7 +92,9 @@ def _health_module(generated):
 
 
 def _is_repeated(field):
-    return getattr(field, "is_repeated", None) if hasattr(field, "is_repeated") else field.label == field.LABEL_REPEATED
+    if hasattr(field, "is_repeated"):
+        return field.is_repeated
+    return field.label == field.LABEL_REPEATED
 
 
 def _real_oneof(field):
@@ -207,8 +228,8 @@ def main(argv):
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("*.bin"):
         old.unlink()
-    with tempfile.TemporaryDirectory() as tmp:
-        vectors = build_vectors(compile_protos(tmp))
+    with generated_modules() as modules:
+        vectors = build_vectors(modules)
         for name, message in vectors.items():
             (out / f"{name}.bin").write_bytes(serialize(message))
     print(f"wrote {len(vectors)} vectors to {out}")

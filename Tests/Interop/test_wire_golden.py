@@ -12,7 +12,6 @@ Run `swift test` before this file so that (2) has input; (2) skips with a reason
 import os
 import pathlib
 import sys
-import tempfile
 
 import pytest
 
@@ -25,8 +24,8 @@ SWIFT_OUT = pathlib.Path(os.environ.get("TRADEBOT_GOLDEN_SWIFT_OUT", REPO / ".bu
 
 @pytest.fixture(scope="module")
 def vectors():
-    with tempfile.TemporaryDirectory() as tmp:
-        yield golden_vectors.build_vectors(golden_vectors.compile_protos(tmp))
+    with golden_vectors.generated_modules() as modules:
+        yield golden_vectors.build_vectors(modules)
 
 
 def test_every_message_in_the_schema_has_a_vector(vectors):

@@ -5,7 +5,7 @@ public struct RPCMethod<Request: ProtoMessage, Response: ProtoMessage>: Sendable
     /// The untyped description shared with routers and the RBAC policy.
     public let descriptor: ServiceMethod
 
-    public init(service: String, method: String, kind: ServiceMethod.Kind, access: Access) {
+    public init(service: String, method: String, kind: ServiceMethod.Kind, access: MethodAccess) {
         descriptor = ServiceMethod(service: service, method: method, kind: kind, access: access,
                                    requestType: Request.self, responseType: Response.self)
     }

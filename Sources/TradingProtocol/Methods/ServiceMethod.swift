@@ -20,11 +20,11 @@ public struct ServiceMethod: Sendable, Hashable, CustomStringConvertible {
     public var kind: Kind { rpc.kind }
     /// The least privilege the schema documents for this method (Protocol/README.md). The
     /// security layer owns the enforced policy; this is the contract it is tested against.
-    public let access: Access
+    public let access: MethodAccess
     public let requestType: any ProtoMessage.Type
     public let responseType: any ProtoMessage.Type
 
-    public init(service: String, method: String, kind: Kind, access: Access,
+    public init(service: String, method: String, kind: Kind, access: MethodAccess,
                 requestType: any ProtoMessage.Type, responseType: any ProtoMessage.Type) {
         self.rpc = MethodDescriptor(service: service, method: method, kind: kind)
         self.path = rpc.fullPath
@@ -39,7 +39,7 @@ public struct ServiceMethod: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Who may call a method, lowest to highest: each level includes the ones before it.
-public enum Access: Int, Sendable, Hashable, Comparable, CaseIterable {
+public enum MethodAccess: Int, Sendable, Hashable, Comparable, CaseIterable {
     /// No token needed (health checks, Login, Refresh).
     case anonymous
     /// Any valid token, whatever its role (Logout, WhoAmI).
@@ -51,5 +51,5 @@ public enum Access: Int, Sendable, Hashable, Comparable, CaseIterable {
     /// Everything: users, tokens, risk limits, halt/resume, config, backups, audit.
     case admin
 
-    public static func < (lhs: Access, rhs: Access) -> Bool { lhs.rawValue < rhs.rawValue }
+    public static func < (lhs: MethodAccess, rhs: MethodAccess) -> Bool { lhs.rawValue < rhs.rawValue }
 }
