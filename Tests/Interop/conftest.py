@@ -125,7 +125,7 @@ def grpc_channel(server: Server):
 
 # --- Auth fixtures (issue 6) -------------------------------------------------------------------
 
-ADMIN_PASSWORD = "interop admin passphrase 7"
+ADMIN_PASSWORD = "interop operator passphrase 7"
 
 
 @pytest.fixture(scope="session")

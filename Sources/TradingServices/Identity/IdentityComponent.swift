@@ -127,6 +127,8 @@ public final class IdentityComponent: ServerComponent {
         for subject in pending { authenticator.revokeTokens(ofSubject: subject) }
         do {
             try createInitialAdminIfNeeded()
+        } catch let error as IdentityStartError {
+            lifecycle.withLock { $0.startFailure = error.reason }
         } catch {
             lifecycle.withLock { $0.startFailure = "\(error)" }
         }
@@ -160,8 +162,23 @@ public final class IdentityComponent: ServerComponent {
     /// is generated into a 0600 file whose path (never the password) is logged.
     func createInitialAdminIfNeeded() throws {
         guard identity.read({ $0.users.isEmpty }) else { return }
-        let initial = try InitialAdminPassword.obtain(environmentValue: options.initialAdminPassword,
+        let initial: InitialAdminPassword
+        do {
+            initial = try InitialAdminPassword.obtain(environmentValue: options.initialAdminPassword,
                                                       dataDirectory: runtime.configuration.dataDirectory)
+        } catch {
+            switch error {
+            case .weakEnvironmentPassword(let violations):
+                throw IdentityStartError(reason: "\(Self.adminPasswordVariable) is too weak (\(violations.map { "\($0)" }.joined(separator: ", "))): "
+                    + "use at least 12 characters, not a common password and not containing 'admin'")
+            case .fileExists(let path):
+                throw IdentityStartError(reason: "\(path) exists from an unfinished first start; read it and delete it, or set \(Self.adminPasswordVariable)")
+            case .file(let failure):
+                throw IdentityStartError(reason: "cannot write the generated password: \(failure)")
+            case .openSSL(let failure):
+                throw IdentityStartError(reason: "cannot generate a password: \(failure)")
+            }
+        }
         let hash = try passwords.hash(initial.password)
         try identity.mutate { (s) throws(RPCError) in
             guard s.users.isEmpty else { return ([], ()) }
