@@ -194,3 +194,29 @@ def test_generated_admin_password_file_is_private_and_only_its_path_is_logged(st
         assert client.whoami(client.login("admin", password).access_token).subject == "admin"
     finally:
         client.close()
+
+
+def test_users_and_api_tokens_projections_follow_the_journal(auth_server, auth_client, admin_token):
+    """The read models in SQLite, read with the sqlite3 shell (WAL: readable while the server runs)."""
+    import shutil
+    import subprocess
+    if shutil.which("sqlite3") is None:
+        pytest.skip("sqlite3 shell not installed")
+    pb = auth_client.pb
+    auth_client.create_user(admin_token, "proj-user", "trader")
+    created = auth_client.call("/tradebot.v1.Admin/CreateApiToken",
+                               pb.admin.CreateApiTokenRequest(name="proj-token", role=pb.common.Role.Value("ROLE_TRADER")),
+                               pb.admin.CreateApiTokenResponse, admin_token)
+    db = str(auth_server.data_dir / "tradebot.db")
+
+    def query(sql: str) -> str:
+        return subprocess.run(["sqlite3", "-readonly", db, sql], capture_output=True, text=True, check=True).stdout
+
+    assert "proj-user|trader|1|admin" in query(
+        "select username, role, enabled, created_by from users where username = 'proj-user'")
+    row = query(f"select name, role, created_by, revoked_at is null from api_tokens "
+                f"where token_id = '{created.info.token_id}'")
+    assert row.strip() == "proj-token|trader|admin|1"
+    schema = query(".schema users") + query(".schema api_tokens")
+    assert "hash" not in schema
+    assert created.token not in query("select * from api_tokens")
