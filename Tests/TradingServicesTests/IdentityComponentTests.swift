@@ -116,6 +116,11 @@ struct IdentityComponentTests {
         #expect(await Self.code { _ = try await server.refresh(first.refreshToken) } == .unauthenticated)
         #expect(await Self.code { _ = try await server.refresh(second.refreshToken) } == .unauthenticated)
         #expect(await Self.code { _ = try await server.refresh("tbr_garbage") } == .unauthenticated)
+        // Reuse also revoked the subject's access tokens; a new login in the same second (the clock
+        // does not move) must still get a working token.
+        #expect(await Self.code { _ = try await server.whoAmI(second.accessToken) } == .unauthenticated)
+        let again = try await server.login("admin", Self.adminPassword)
+        #expect(try await server.whoAmI(again.accessToken)?.subject == "admin")
         await server.stop()
 
         var reuse = 0

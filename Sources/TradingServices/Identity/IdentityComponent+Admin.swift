@@ -132,7 +132,7 @@ extension IdentityComponent {
     }
 
     private func endSessions(of username: String, actor: String, source: String, reason: String) throws(RPCError) {
-        authenticator.revokeTokens(ofSubject: username)
+        revokeAccessTokens(of: username)
         do {
             try AuditContext(actor: actor, source: source, reason: reason).run {
                 () throws(RefreshTokenService.RefreshError) in

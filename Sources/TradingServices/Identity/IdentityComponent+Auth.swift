@@ -66,7 +66,7 @@ extension IdentityComponent {
         let access: AccessTokenIssuer.IssuedToken
         let session: RefreshTokenService.Issued
         do {
-            access = try issuer.issue(subject: user.username, role: user.role)
+            access = try issueAccessToken(for: user)
             session = try AuditContext(actor: user.username, source: source).run {
                 () throws(RefreshTokenService.RefreshError) -> RefreshTokenService.Issued in
                 try refreshTokens.issue(subject: user.username)
@@ -111,7 +111,7 @@ extension IdentityComponent {
             }
         } catch {
             if case .reuseDetected(let familyID, let subject) = error {
-                authenticator.revokeTokens(ofSubject: subject)
+                revokeAccessTokens(of: subject)
                 try identity.record(.refreshTokenReuseDetected(.init(familyID: familyID, subject: subject, source: source)))
                 runtime.log.warning("refresh token reuse detected; the session was revoked",
                                     ["subject": subject, "family": familyID, "source": source])
@@ -125,9 +125,7 @@ extension IdentityComponent {
             throw RPCError(code: .unauthenticated, message: "invalid refresh token: the account is disabled")
         }
         let access: AccessTokenIssuer.IssuedToken
-        do { access = try issuer.issue(subject: user.username, role: user.role) } catch {
-            throw RPCError(code: .internal, message: "cannot issue tokens")
-        }
+        access = try issueAccessToken(for: user)
         try await durable()
         var response = TradebotV1.RefreshResponse()
         response.accessToken = access.token
@@ -156,7 +154,7 @@ extension IdentityComponent {
         } catch {
             throw RPCError(code: .unavailable, message: "cannot revoke the session: \(Self.reason(error))")
         }
-        if request.allSessions { authenticator.revokeTokens(ofSubject: caller.subject) }
+        if request.allSessions { revokeAccessTokens(of: caller.subject) }
         try identity.record(.loggedOut(.init(actor: caller.subject, source: source, tokenID: tokenID,
                                              tokenExpiresAt: caller.validUntil.seconds, allSessions: request.allSessions)))
         try await durable()

@@ -60,6 +60,8 @@ public final class IdentityComponent: ServerComponent {
         /// logout everywhere within the last access-token lifetime).
         var pendingSubjectRevocations: Set<String> = []
         var housekeeping: Task<Void, Never>?
+        /// The second of the latest subject revocation, per subject (see `issueAccessToken`).
+        var revokedThrough: [String: Int64] = [:]
     }
     private let lifecycle = Mutex(Lifecycle())
 
@@ -124,7 +126,7 @@ public final class IdentityComponent: ServerComponent {
             defer { state.pendingSubjectRevocations = [] }
             return state.pendingSubjectRevocations
         }
-        for subject in pending { authenticator.revokeTokens(ofSubject: subject) }
+        for subject in pending { revokeAccessTokens(of: subject) }
         do {
             try createInitialAdminIfNeeded()
         } catch let error as IdentityStartError {
@@ -197,6 +199,29 @@ public final class IdentityComponent: ServerComponent {
     }
 
     // MARK: shared helpers for the handlers
+
+    /// Revokes every access token of `subject` issued up to now (the authenticator works in whole
+    /// seconds of `iat`) and remembers the second, so `issueAccessToken` can start after it.
+    func revokeAccessTokens(of subject: String) {
+        let second = options.clock.now().seconds
+        authenticator.revokeTokens(ofSubject: subject)
+        lifecycle.withLock { state in
+            if state.revokedThrough.count > 10_000 { state.revokedThrough.removeAll() }
+            state.revokedThrough[subject] = max(second, state.revokedThrough[subject] ?? .min)
+        }
+    }
+
+    /// A new access token for `user`. After a revocation of the same subject in this very second
+    /// the token's `iat` moves to the next second; otherwise a login right after a reuse detection
+    /// or a role change would get a token that is already revoked.
+    func issueAccessToken(for user: UserRecord) throws(RPCError) -> AccessTokenIssuer.IssuedToken {
+        let revoked = lifecycle.withLock { $0.revokedThrough[user.username] }
+        do {
+            return try issuer.issue(subject: user.username, role: user.role, earliestIssuedAt: revoked.map { $0 + 1 })
+        } catch {
+            throw RPCError(code: .internal, message: "cannot issue tokens")
+        }
+    }
 
     /// Waits until everything journaled so far is committed: an RPC that changed identity state
     /// answers only once the change is durable.
