@@ -154,7 +154,10 @@ def pb(tmp_path_factory):
 def auth_server(tmp_path_factory):
     """A server whose first-start admin password comes from TRADEBOT_ADMIN_PASSWORD."""
     d = tmp_path_factory.mktemp("auth") / "data"
-    s = Server(d, free_port(), None, {"TRADEBOT_ADMIN_PASSWORD": ADMIN_PASSWORD})
+    # Many tests log in from 127.0.0.1 within seconds: widen the per-address Login bucket (the
+    # throttling test uses a server of its own with the defaults).
+    s = Server(d, free_port(), None, {"TRADEBOT_ADMIN_PASSWORD": ADMIN_PASSWORD,
+                                      "TRADEBOT_LOGIN_RATE_LIMIT": "1000/100"})
     yield s
     rc = s.stop()
     assert rc == 0, f"tradebotd exited {rc} on SIGTERM:\n{s.output()}"

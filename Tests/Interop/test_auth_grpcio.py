@@ -220,3 +220,19 @@ def test_users_and_api_tokens_projections_follow_the_journal(auth_server, auth_c
     schema = query(".schema users") + query(".schema api_tokens")
     assert "hash" not in schema
     assert created.token not in query("select * from api_tokens")
+
+
+def test_repeated_failed_logins_are_throttled(start_server, pb):
+    """Its own server: throttling the shared one would lock the other tests out."""
+    from conftest import AuthClient
+    server = start_server(env={"TRADEBOT_ADMIN_PASSWORD": ADMIN_PASSWORD})
+    client = AuthClient(server, pb)
+    try:
+        codes = [code_of(lambda: client.login("admin", "wrong guess number one")) for _ in range(4)]
+        assert codes == [grpc.StatusCode.UNAUTHENTICATED] * 4
+        with pytest.raises(grpc.RpcError) as err:
+            client.login("admin", ADMIN_PASSWORD)
+        assert err.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
+        assert "retry after" in err.value.details()
+    finally:
+        client.close()

@@ -117,3 +117,18 @@ struct IdentityStoreTests {
         #expect(PeerAddress.host(of: peer) == host)
     }
 }
+
+@Suite("Identity options")
+struct IdentityOptionsTests {
+    @Test("TRADEBOT_LOGIN_RATE_LIMIT parses <burst>/<per second> and refuses anything else",
+          arguments: [("10/0.5", 10, 0.5), ("1000/100", 1000, 100.0)])
+    func parses(text: String, burst: Int, rate: Double) throws {
+        let rule = try IdentityComponent.Options.parseRule(text, setting: "X")
+        #expect(rule == RateLimitRule(capacity: burst, refillPerSecond: rate))
+    }
+
+    @Test("Malformed login rate limits are configuration errors", arguments: ["", "10", "0/1", "10/0", "a/b", "10/1/2", "-1/2"])
+    func refuses(text: String) {
+        #expect(throws: ConfigurationError.self) { _ = try IdentityComponent.Options.parseRule(text, setting: "X") }
+    }
+}

@@ -33,13 +33,32 @@ public final class IdentityComponent: ServerComponent {
             self.initialAdminPassword = initialAdminPassword
         }
 
-        /// The product's options, reading `TRADEBOT_ADMIN_PASSWORD` from the process environment.
-        public static var fromEnvironment: Options {
-            Options(initialAdminPassword: ProcessInfo.processInfo.environment[adminPasswordVariable])
+        /// The product's options from the process environment: `TRADEBOT_ADMIN_PASSWORD`, and
+        /// `TRADEBOT_LOGIN_RATE_LIMIT` (`<burst>/<per second>`, default `10/0.5`) for the
+        /// per-address bucket in front of `Auth.Login`.
+        public static func fromEnvironment() throws(ConfigurationError) -> Options {
+            let environment = ProcessInfo.processInfo.environment
+            var options = Options(initialAdminPassword: environment[adminPasswordVariable])
+            if let text = environment[loginRateLimitVariable], !text.isEmpty {
+                options.loginPerAddress = try parseRule(text, setting: loginRateLimitVariable)
+            }
+            return options
+        }
+
+        /// `<burst>/<per second>`, e.g. `10/0.5`.
+        static func parseRule(_ text: String, setting: String) throws(ConfigurationError) -> RateLimitRule {
+            let parts = text.split(separator: "/")
+            guard parts.count == 2, let burst = Int(parts[0]), (1...1_000_000).contains(burst),
+                  let rate = Double(parts[1]), rate > 0, rate <= 1_000_000 else {
+                throw .invalidValue(setting: setting, value: text,
+                                    reason: "expected <burst>/<per second>, e.g. 10/0.5")
+            }
+            return RateLimitRule(capacity: burst, refillPerSecond: rate)
         }
     }
 
     public static let adminPasswordVariable = "TRADEBOT_ADMIN_PASSWORD"
+    public static let loginRateLimitVariable = "TRADEBOT_LOGIN_RATE_LIMIT"
 
     let runtime: ServerRuntime
     let options: Options
@@ -67,7 +86,7 @@ public final class IdentityComponent: ServerComponent {
 
     /// The product's component: `TradebotServer.standardComponents` calls this.
     public static func standard(_ runtime: ServerRuntime) throws -> IdentityComponent {
-        try IdentityComponent(runtime: runtime, options: .fromEnvironment)
+        try IdentityComponent(runtime: runtime, options: try .fromEnvironment())
     }
 
     public init(runtime: ServerRuntime, options: Options) throws {
