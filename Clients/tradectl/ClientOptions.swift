@@ -2,7 +2,8 @@ import ArgumentParser
 
 /// Options every command shares: where the server is and how to trust it.
 ///
-/// Flags override the environment (`TRADEBOT_SERVER`, `TRADEBOT_CA`), which overrides the defaults.
+/// Flags override the environment (`TRADEBOT_SERVER`, `TRADEBOT_CA`, `TRADEBOT_TOKEN`), which overrides
+/// the defaults (and, for the token, the one saved by `tradectl login`).
 struct ClientOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Server address host:port.", valueName: "host:port"))
     var server: String?
@@ -12,6 +13,9 @@ struct ClientOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Seconds to wait for each call.", valueName: "seconds"))
     var timeout: Double = 10
+
+    @Option(name: .long, help: ArgumentHelp("Bearer token (access or API token); default $TRADEBOT_TOKEN, else the one saved by 'tradectl login'.", valueName: "token"))
+    var token: String?
 
     @Flag(name: .long, help: "Print JSON (one object per line for streams) instead of tables.")
     var json = false
@@ -24,6 +28,11 @@ struct ClientOptions: ParsableArguments {
     /// The CA file after flag > environment; nil means the system trust store.
     func caFile(environment: [String: String]) -> String? {
         ca ?? nonEmpty(environment["TRADEBOT_CA"])
+    }
+
+    /// The explicit bearer token after flag > environment; nil means "use the saved login".
+    func explicitToken(environment: [String: String]) -> String? {
+        token ?? nonEmpty(environment["TRADEBOT_TOKEN"])
     }
 
     func validate() throws {

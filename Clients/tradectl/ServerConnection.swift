@@ -25,6 +25,21 @@ enum ServerConnection {
         }
     }
 
+    /// Call options with the deadline from `--timeout` and, when a token is known, the
+    /// `authorization: Bearer` metadata: `--token`, then `TRADEBOT_TOKEN`, then the saved login for
+    /// this server (refreshed first when its access token has expired).
+    static func callOptions(_ options: ClientOptions, client: RPCClient? = nil) async throws -> CallOptions {
+        let environment = ProcessInfo.processInfo.environment
+        var metadata = Metadata()
+        var token = options.explicitToken(environment: environment)
+        if token == nil, let client {
+            token = try await SavedLogin.currentAccessToken(server: options.serverAddress(environment: environment),
+                                                            client: client, timeout: options.timeout)
+        }
+        if let token { metadata.add("authorization", "Bearer \(token)") }
+        return .timeout(.milliseconds(Int(options.timeout * 1000)), metadata: metadata)
+    }
+
     /// `host:port` or `[v6]:port`.
     static func split(_ address: String) -> (String, Int)? {
         if address.hasPrefix("["), let close = address.firstIndex(of: "]") {

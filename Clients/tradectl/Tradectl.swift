@@ -6,6 +6,7 @@ struct Tradectl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tradectl",
         abstract: "Command-line client for tradebotd.",
-        subcommands: [HealthCommand.self]
+        subcommands: [HealthCommand.self, LoginCommand.self, LogoutCommand.self, WhoAmICommand.self,
+                      UsersCommand.self, TokensCommand.self]
     )
 }

@@ -35,8 +35,14 @@ public struct AccessTokenIssuer: Sendable {
     }
 
     /// Signs a token for `subject` with `role`, valid from now for `configuration.lifetime`.
-    public func issue(subject: String, role: Role) throws(RSAKey.KeyError) -> IssuedToken {
-        let now = clock.now().seconds
+    ///
+    /// - Parameter earliestIssuedAt: a lower bound for `iat`/`nbf` (seconds). After
+    ///   `AccessTokenAuthenticator.revokeTokens(ofSubject:)`, which revokes every token with
+    ///   `iat` up to the revocation second, the service layer passes that second + 1 so a token
+    ///   issued right after the revocation is not caught by it. The verifier's clock skew covers
+    ///   the at most one second of future `nbf`.
+    public func issue(subject: String, role: Role, earliestIssuedAt: Int64? = nil) throws(RSAKey.KeyError) -> IssuedToken {
+        let now = max(clock.now().seconds, earliestIssuedAt ?? .min)
         let tokenID: [UInt8]
         do { tokenID = try SecureRandom.bytes(16) } catch { throw .openSSL(error) }
         let claims = AccessTokenClaims(

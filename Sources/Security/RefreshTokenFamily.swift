@@ -55,6 +55,23 @@ public struct RefreshTokenFamily: Sendable, Equatable {
         self.generation = 0
     }
 
+    /// Rebuilds a family exactly as a store saved it (journal replay, database rows). No
+    /// validation: the values come from this server's own earlier state, never from a client.
+    public init(restoring id: String, subject: String, createdAt: UnixTime, absoluteExpiry: UnixTime,
+                currentHash: SHA256Digest?, currentExpiresAt: UnixTime, consumedHashes: Set<SHA256Digest>,
+                generation: Int, revokedAt: UnixTime?, revocationReason: RevocationReason?) {
+        self.id = id
+        self.subject = subject
+        self.createdAt = createdAt
+        self.absoluteExpiry = absoluteExpiry
+        self.currentHash = currentHash
+        self.currentExpiresAt = currentExpiresAt
+        self.consumedHashes = consumedHashes
+        self.generation = generation
+        self.revokedAt = revokedAt
+        self.revocationReason = revocationReason
+    }
+
     /// Every hash that maps to this family (for store indexes).
     public var allHashes: Set<SHA256Digest> {
         var all = consumedHashes

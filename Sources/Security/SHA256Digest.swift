@@ -29,6 +29,29 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
         return out
     }
 
+    /// Parses the 64-character hex form written by `hex` (either case); nil for anything else.
+    public init?(hex text: String) {
+        let utf8 = Array(text.utf8)
+        guard utf8.count == 64 else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        func nibble(_ c: UInt8) -> UInt8? {
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+        }
+        var i = 0
+        while i < 64 {
+            guard let hi = nibble(utf8[i]), let lo = nibble(utf8[i + 1]) else { return nil }
+            bytes.append(hi << 4 | lo)
+            i += 2
+        }
+        self.init(bytes: bytes)
+    }
+
     /// Lower-case hex, the form used in storage and logs (a digest is not a secret).
     public var hex: String {
         let digits = Array("0123456789abcdef".utf8)

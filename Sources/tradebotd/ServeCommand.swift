@@ -37,7 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
     var shutdownGrace: String?
 
     func run() async throws {
-        let log = Logger(label: "tradebotd")
+        let log = Logger(label: "tradebotd", redact: LogRedaction.redact)
         var environment = ProcessInfo.processInfo.environment
         let flags: [(String?, String)] = [
             (dataDir, ServerConfiguration.Variable.dataDirectory),

@@ -121,3 +121,83 @@ def grpc_channel(server: Server):
     import grpc
     creds = grpc.ssl_channel_credentials(root_certificates=server.ca.read_bytes())
     return grpc.secure_channel(server.address, creds)
+
+
+# --- Auth fixtures (issue 6) -------------------------------------------------------------------
+
+ADMIN_PASSWORD = "interop operator passphrase 7"
+
+
+@pytest.fixture(scope="session")
+def pb(tmp_path_factory):
+    """Python message classes for tradebot.v1, generated from Protocol/ with grpc_tools.protoc."""
+    import importlib
+    import sys
+    out = tmp_path_factory.mktemp("pb")
+    protocol = ROOT / "Protocol"
+    protos = sorted(str(p.relative_to(protocol)) for p in (protocol / "tradebot").rglob("*.proto"))
+    import grpc_tools
+    builtin = pathlib.Path(grpc_tools.__file__).parent / "_proto"
+    subprocess.run([sys.executable, "-m", "grpc_tools.protoc", f"-I{protocol}", f"-I{builtin}",
+                    f"--python_out={out}", *protos], check=True)
+    sys.path.insert(0, str(out))
+
+    class Modules:
+        auth = importlib.import_module("tradebot.v1.auth_pb2")
+        admin = importlib.import_module("tradebot.v1.admin_pb2")
+        common = importlib.import_module("tradebot.v1.common_pb2")
+        orders = importlib.import_module("tradebot.v1.orders_pb2")
+    return Modules
+
+
+@pytest.fixture(scope="module")
+def auth_server(tmp_path_factory):
+    """A server whose first-start admin password comes from TRADEBOT_ADMIN_PASSWORD."""
+    d = tmp_path_factory.mktemp("auth") / "data"
+    # Many tests log in from 127.0.0.1 within seconds: widen the per-address Login bucket (the
+    # throttling test uses a server of its own with the defaults).
+    s = Server(d, free_port(), None, {"TRADEBOT_ADMIN_PASSWORD": ADMIN_PASSWORD,
+                                      "TRADEBOT_LOGIN_RATE_LIMIT": "1000/100"})
+    yield s
+    rc = s.stop()
+    assert rc == 0, f"tradebotd exited {rc} on SIGTERM:\n{s.output()}"
+
+
+class AuthClient:
+    """Typed-enough calls to the Auth and Admin services over one grpcio channel."""
+
+    def __init__(self, server: Server, pb):
+        self.channel = grpc_channel(server)
+        self.pb = pb
+
+    def close(self):
+        self.channel.close()
+
+    def call(self, path: str, request, response_class, token: str | None = None, timeout: float = 20):
+        method = self.channel.unary_unary(path, request_serializer=lambda m: m.SerializeToString(),
+                                          response_deserializer=response_class.FromString)
+        metadata = [("authorization", f"Bearer {token}")] if token else None
+        return method(request, metadata=metadata, timeout=timeout)
+
+    def login(self, username: str, password: str):
+        pb = self.pb
+        return self.call("/tradebot.v1.Auth/Login", pb.auth.LoginRequest(username=username, password=password),
+                         pb.auth.LoginResponse)
+
+    def whoami(self, token: str | None):
+        pb = self.pb
+        return self.call("/tradebot.v1.Auth/WhoAmI", pb.auth.WhoAmIRequest(), pb.auth.WhoAmIResponse, token).principal
+
+    def create_user(self, admin_token: str, username: str, role: str, password: str = "interop user passphrase"):
+        pb = self.pb
+        request = pb.admin.CreateUserRequest(username=username, password=password,
+                                             role=pb.common.Role.Value(f"ROLE_{role.upper()}"))
+        return self.call("/tradebot.v1.Admin/CreateUser", request, pb.admin.CreateUserResponse, admin_token)
+
+
+@pytest.fixture
+def auth_client(auth_server, pb):
+    """An AuthClient on the shared auth server; `auth_client.login("admin", ADMIN_PASSWORD)` to begin."""
+    client = AuthClient(auth_server, pb)
+    yield client
+    client.close()
