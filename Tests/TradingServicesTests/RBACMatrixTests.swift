@@ -19,7 +19,7 @@ struct RBACMatrixTests {
     }
 
     /// What the schema says `caller` gets from a method with `access`.
-    static func expected(_ access: Access, _ caller: Caller) -> Status.Code {
+    static func expected(_ access: MethodAccess, _ caller: Caller) -> Status.Code {
         switch caller {
         case .none, .expired, .revoked:
             return access == .anonymous ? .ok : .unauthenticated
