@@ -17,7 +17,7 @@ final class ServerSession: ConnectionHandler {
     private(set) var session: OpaquePointer?
     /// Strong: the cycle with `Connection.handler` is broken when the connection closes.
     var connection: Connection!
-    var streams: [Int32: ServerStream] = [:]
+    @exclusivity(unchecked) var streams: [Int32: ServerStream] = [:]
     var shutdownState = ShutdownStateMachine()
     var settingsTimer: TimerID?
     var receivedSettings = false

@@ -24,8 +24,9 @@ public final class Connection: EventHandler {
 
     private var ssl: OpaquePointer?
     private let counters: NetCounters?
-    private var output: [UInt8] = []
-    private var outputStart = 0
+    // Loop thread only: no dynamic exclusivity checks on the hot output path.
+    @exclusivity(unchecked) private var output: [UInt8] = []
+    @exclusivity(unchecked) private var outputStart = 0
     private var interest: UInt32 = 0
     private var readPaused = false
     private var sslWantsWriteToRead = false
@@ -185,15 +186,17 @@ public final class Connection: EventHandler {
         while phase == .active && !readPaused {
             if let ssl {
                 var n = 0
-                ERR_clear_error()
+                // The error queue is kept empty (cleared after every failure), so no
+                // ERR_clear_error before each call on this hot path.
                 if SSL_read_ex(ssl, buffer.baseAddress, buffer.count, &n) == 1 {
                     gotAny = true
                     handler?.connection(self, didRead: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
                     continue
                 }
                 let err = SSL_get_error(ssl, 0)
-                if err == SSL_ERROR_WANT_READ { break }
+                if err == SSL_ERROR_WANT_READ { ERR_clear_error(); break }
                 if err == SSL_ERROR_WANT_WRITE {
+                    ERR_clear_error()
                     sslWantsWriteToRead = true
                     updateInterest()
                     break
@@ -211,6 +214,7 @@ public final class Connection: EventHandler {
                 if n > 0 {
                     gotAny = true
                     handler?.connection(self, didRead: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+                    if n < buffer.count { break }  // short read: the socket is empty (level-triggered)
                     continue
                 }
                 if n == 0 { close(error: nil); return }
@@ -241,9 +245,9 @@ public final class Connection: EventHandler {
                 let p = raw.baseAddress! + outputStart
                 if let ssl {
                     var n = 0
-                    ERR_clear_error()
                     if SSL_write_ex(ssl, p, remaining, &n) == 1 { return n }
                     let err = SSL_get_error(ssl, 0)
+                    ERR_clear_error()
                     if err == SSL_ERROR_WANT_WRITE || err == SSL_ERROR_WANT_READ { return 0 }
                     fatalTLSError = true
                     return -1
