@@ -10,7 +10,10 @@ import Glibc
 /// Output is queued with `write` and sent with `flush`, so a protocol layer can coalesce many
 /// small frames into one `SSL_write`.
 public final class Connection: EventHandler {
-    public enum Phase: Sendable { case connecting, handshaking, active, closed }
+    /// `lingering`: we closed our side (close_notify + FIN) and discard what the peer still sends
+    /// for a moment, so the kernel does not answer late client frames with a RST that would destroy
+    /// our last responses in the peer's receive buffer.
+    public enum Phase: Sendable { case connecting, handshaking, active, lingering, closed }
 
     public let fd: Int32
     /// Strong on purpose (no weak/unowned on hot objects: Swift's side-table refcounting would
@@ -31,6 +34,7 @@ public final class Connection: EventHandler {
     private var readPaused = false
     private var sslWantsWriteToRead = false
     private var closeWhenFlushed = false
+    private var lingerTimer: TimerID?
     private var handshakeTimer: TimerID?
     private var fatalTLSError = false
 
@@ -88,6 +92,8 @@ public final class Connection: EventHandler {
             if phase == .active && events & (EPOLLIN.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0 {
                 readAvailable()
             }
+        case .lingering:
+            discardUntilEOF()
         case .closed:
             break
         }
@@ -232,7 +238,7 @@ public final class Connection: EventHandler {
 
     /// Queues bytes for sending (copied). Loop thread only.
     public func write(_ bytes: UnsafeRawBufferPointer) {
-        guard phase != .closed, bytes.count > 0 else { return }
+        guard phase != .closed, phase != .lingering, bytes.count > 0 else { return }
         output.append(contentsOf: bytes)
     }
 
@@ -269,7 +275,7 @@ public final class Connection: EventHandler {
         if outputStart == output.count {
             if output.capacity > 256 * 1024 { output = [] } else { output.removeAll(keepingCapacity: true) }
             outputStart = 0
-            if closeWhenFlushed { close(error: nil); return }
+            if closeWhenFlushed { beginLingering(); return }
         }
         updateInterest()
     }
@@ -278,12 +284,55 @@ public final class Connection: EventHandler {
     public func closeAfterFlush() {
         closeWhenFlushed = true
         flush()
-        if phase == .active && pendingOutputBytes == 0 { close(error: nil) }
+        if phase == .active && pendingOutputBytes == 0 { beginLingering() }
+    }
+
+    /// Orderly close after our last bytes: close_notify, FIN, then read-and-discard until the peer
+    /// closes or 2 s pass. The handler is told the connection closed right away.
+    private func beginLingering() {
+        guard phase == .active else { return }
+        phase = .lingering
+        if let t = handshakeTimer { loop.cancel(t); handshakeTimer = nil }
+        if let ssl {
+            if !fatalTLSError { _ = SSL_shutdown(ssl) }
+            ERR_clear_error()
+            SSL_free(ssl)
+            self.ssl = nil
+        }
+        _ = Glibc.shutdown(fd, Int32(SHUT_WR))
+        output = []
+        outputStart = 0
+        interest = 0
+        setInterest(EPOLLIN.rawValue)
+        lingerTimer = loop.schedule(after: .seconds(2)) { [self] in self.close(error: nil) }
+        counters?.open.add(-1, ordering: .relaxed)
+        let h = handler
+        handler = nil
+        h?.connectionDidClose(self, error: nil)
+    }
+
+    private func discardUntilEOF() {
+        let buffer = loop.readBuffer
+        while true {
+            let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
+            if n > 0 { continue }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return }
+            close(error: nil)
+            return
+        }
     }
 
     /// Closes now: sends TLS close_notify when possible, closes the socket, tells the handler.
     public func close(error: NetIOError? = nil) {
         guard phase != .closed else { return }
+        if phase == .lingering {
+            phase = .closed
+            if let t = lingerTimer { loop.cancel(t); lingerTimer = nil }
+            loop.deregister(fd: fd)
+            Glibc.close(fd)
+            return
+        }
         let wasActive = phase == .active
         phase = .closed
         if let t = handshakeTimer { loop.cancel(t); handshakeTimer = nil }
