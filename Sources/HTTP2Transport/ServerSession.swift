@@ -24,6 +24,8 @@ final class ServerSession: ConnectionHandler {
     private var pumping = false
     private var failed = false
     private var registered = false
+    /// Graceful shutdown finished: close once the output is written.
+    private var closeWhenIdle = false
 
     init(core: ServerCore, registry: SessionRegistry, allowedPaths: Set<String>?) {
         self.core = core
@@ -141,8 +143,8 @@ final class ServerSession: ConnectionHandler {
             guard connection.phase == .active, connection.pendingOutputBytes == 0, produced > 0,
                   let s = self.session, nghttp2_session_want_write(s) != 0 else { break }
         }
-        if let session, connection.phase == .active,
-           nghttp2_session_want_read(session) == 0, nghttp2_session_want_write(session) == 0 {
+        guard let session, connection.phase == .active else { return }
+        if closeWhenIdle || (nghttp2_session_want_read(session) == 0 && nghttp2_session_want_write(session) == 0) {
             connection.closeAfterFlush()
         }
     }
@@ -187,11 +189,11 @@ final class ServerSession: ConnectionHandler {
         connection.close(error: nil)
     }
 
+    /// Called from `on_stream_close`, i.e. possibly inside `mem_send` while the stream's last
+    /// frame is still being serialised: never close here, only mark; `pump` closes after it has
+    /// written everything nghttp2 produced.
     func streamDidClose() {
-        if shutdownState.streamClosed(openStreams: streams.count) == .close, connection.phase == .active {
-            pump()
-            connection.closeAfterFlush()
-        }
+        if shutdownState.streamClosed(openStreams: streams.count) == .close { closeWhenIdle = true }
     }
 
     /// A stream ends under a running call: cancel the handler and release its writer.
