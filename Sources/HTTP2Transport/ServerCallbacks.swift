@@ -47,6 +47,12 @@ final class ServerCallbacks: @unchecked Sendable {
             ServerCallbacks.session(user).onStreamClose(streamID, errorCode: errorCode)
             return 0
         }
+        nghttp2_session_callbacks_set_on_invalid_frame_recv_callback(cbs) { _, _, _, user in
+            // A frame nghttp2 rejected (e.g. request HEADERS without :authority, bad pseudo-headers):
+            // nghttp2 answers with RST_STREAM/GOAWAY itself; we only count it.
+            ServerCallbacks.session(user).counters.invalidFrames.add(1, ordering: .relaxed)
+            return 0
+        }
         nghttp2_session_callbacks_set_on_frame_send_callback(cbs) { _, frame, user in
             guard let frame else { return 0 }
             ServerCallbacks.session(user).onFrameSent(frame)

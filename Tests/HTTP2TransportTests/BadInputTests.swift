@@ -165,6 +165,19 @@ struct BadInputTests {
         await server.stop()
     }
 
+    @Test("request HEADERS without :authority are reset by nghttp2 and counted")
+    func missingAuthority() async throws {
+        let server = try await startServer()
+        let fd = rawConnect(server.server.plaintextPort!)
+        // HPACK static table: 0x83 = :method POST, 0x86 = :scheme http, 0x84 = :path /.
+        let headers = frame(type: 1, flags: 0x05, stream: 1, payload: [0x83, 0x86, 0x84])
+        send(fd, clientMagic + frame(type: 4) + headers)
+        let counted = await eventually { server.server.counters.invalidFrames.load(ordering: .relaxed) == 1 }
+        close(fd)
+        #expect(counted)
+        await server.stop()
+    }
+
     @Test("a PING flood ends that connection and others are still served")
     func pingFlood() async throws {
         let server = try await startServer()
