@@ -17,7 +17,38 @@ final class ServerSession: ConnectionHandler {
     private(set) var session: OpaquePointer?
     /// Strong: the cycle with `Connection.handler` is broken when the connection closes.
     var connection: Connection!
-    @exclusivity(unchecked) var streams: [Int32: ServerStream] = [:]
+    @exclusivity(unchecked) private(set) var streams: [Int32: ServerStream] = [:]
+    /// One-entry cache: nghttp2's callbacks for one frame (every header, then the frame) all name
+    /// the same stream, so most lookups skip hashing.
+    @exclusivity(unchecked) private var lastStreamID: Int32 = 0
+    @exclusivity(unchecked) private var lastStream: ServerStream?
+
+    @inline(__always)
+    func stream(_ id: Int32) -> ServerStream? {
+        if id == lastStreamID, let s = lastStream { return s }
+        let s = streams[id]
+        lastStreamID = id
+        lastStream = s
+        return s
+    }
+
+    func addStream(_ stream: ServerStream) {
+        streams[stream.id] = stream
+        lastStreamID = stream.id
+        lastStream = stream
+    }
+
+    func removeStream(_ id: Int32) -> ServerStream? {
+        if id == lastStreamID { lastStream = nil; lastStreamID = 0 }
+        return streams.removeValue(forKey: id)
+    }
+
+    func removeAllStreams() -> [Int32: ServerStream] {
+        lastStream = nil
+        lastStreamID = 0
+        defer { streams = [:] }
+        return streams
+    }
     var shutdownState = ShutdownStateMachine()
     var settingsTimer: TimerID?
     var receivedSettings = false
@@ -102,8 +133,7 @@ final class ServerSession: ConnectionHandler {
 
     func connectionDidClose(_ connection: Connection, error: NetIOError?) {
         if let t = settingsTimer { connection.loop.cancel(t); settingsTimer = nil }
-        let closing = streams
-        streams = [:]
+        let closing = removeAllStreams()
         for (_, stream) in closing { abandon(stream, RPCError(code: .cancelled, message: "connection closed")) }
         if let session {
             nghttp2_session_del(session)
