@@ -90,7 +90,17 @@ extension ServerSession {
                 failure = Status(code: .internal, message: "invalid compressed flag \(f)")
             }
         }
-        if let failure { finish(stream, failure) }
+        if failure == nil && !account(stream) {
+            counters.resourceExhausted.add(1, ordering: .relaxed)
+            failure = Status(code: .resourceExhausted,
+                             message: "too much request data buffered on this connection (limit \(configuration.connectionRequestBufferLimit) bytes)")
+        }
+        if let failure {
+            stream.request = []
+            stream.deframer = GRPCMessageDeframer(maxMessageSize: configuration.maxReceiveMessageSize)
+            release(stream)
+            finish(stream, failure)
+        }
     }
 
     func onStreamClose(_ id: Int32, errorCode: UInt32) {
@@ -244,6 +254,7 @@ extension ServerSession {
         guard let route = stream.route, let context = stream.context else { return }
         let request = stream.request
         stream.request = []
+        release(stream)
         switch route.handler {
         case .inlineUnary(let handler):
             do throws(RPCError) {

@@ -55,6 +55,23 @@ final class ServerSession: ConnectionHandler {
     private var pumping = false
     private var failed = false
     private var registered = false
+    /// Request bytes buffered by all streams of this connection (see `account`).
+    private var bufferedRequestBytes = 0
+
+    /// Updates the connection's request-buffer total for `stream`; true while within the limit.
+    func account(_ stream: ServerStream) -> Bool {
+        let now = stream.deframer.bufferedByteCount + stream.request.count
+        bufferedRequestBytes += now - stream.accountedBytes
+        stream.accountedBytes = now
+        return bufferedRequestBytes <= configuration.connectionRequestBufferLimit
+    }
+
+    /// Stops counting `stream`'s request bytes (dispatched, rejected or closed).
+    func release(_ stream: ServerStream) {
+        bufferedRequestBytes -= stream.accountedBytes
+        stream.accountedBytes = 0
+    }
+
     /// Graceful shutdown finished: close once the output is written.
     private var closeWhenIdle = false
 
@@ -228,6 +245,7 @@ final class ServerSession: ConnectionHandler {
 
     /// A stream ends under a running call: cancel the handler and release its writer.
     func abandon(_ stream: ServerStream, _ error: RPCError) {
+        release(stream)
         if let t = stream.deadlineTimer { connection.loop.cancel(t); stream.deadlineTimer = nil }
         if stream.kind == .grpc && !stream.rpc.isFinished {
             stream.rpc.reset()

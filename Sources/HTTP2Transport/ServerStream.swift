@@ -32,6 +32,8 @@ final class ServerStream {
     @exclusivity(unchecked) var bodyOffset = 0
     @exclusivity(unchecked) var bodyEndStatus: Status?
     @exclusivity(unchecked) var httpResponded = false
+    /// Request bytes this stream holds that count against the connection's budget.
+    @exclusivity(unchecked) var accountedBytes = 0
 
     init(id: Int32, maxMessageSize: Int) {
         self.id = id
