@@ -19,6 +19,8 @@ final class ClientSession: ConnectionHandler {
     var connectWaiter: CheckedContinuation<Result<Void, RPCError>, Never>?
     private(set) var closedError: RPCError?
     private var goingAway = false
+    /// Error code of the last GOAWAY received (0 = NO_ERROR), for diagnostics.
+    private var goAwayErrorCode: UInt32 = 0
     private var pumping = false
 
     init(authority: String, scheme: String, maxMessageSize: Int, initialWindowSize: UInt32) {
@@ -57,8 +59,8 @@ final class ClientSession: ConnectionHandler {
         let rv = nghttp2_session_mem_recv(session, base.assumingMemoryBound(to: UInt8.self), bytes.count)
         if rv < 0 {
             let reason = String(cString: nghttp2_strerror(Int32(rv)))
-            connection.close(error: nil)
             failAll(RPCError(code: .unavailable, message: "HTTP/2 protocol error: \(reason)"))
+            connection.close(error: nil)
         }
     }
 
@@ -66,7 +68,9 @@ final class ClientSession: ConnectionHandler {
     func connectionDidDrainOutput(_ connection: Connection) { pump() }
 
     func connectionDidClose(_ connection: Connection, error: NetIOError?) {
-        let reason = RPCError(code: .unavailable, message: error.map { "connection failed: \($0)" } ?? "connection closed")
+        let reason = RPCError(code: .unavailable, message: error.map { "connection failed: \($0)" }
+                              ?? (goAwayErrorCode != 0 ? "connection closed by the server (GOAWAY error \(goAwayErrorCode))"
+                                  : goingAway ? "connection closed by the server after GOAWAY" : "connection closed by the server"))
         connectWaiter?.resume(returning: .failure(reason))
         connectWaiter = nil
         failAll(reason)
@@ -199,6 +203,7 @@ final class ClientSession: ConnectionHandler {
         let type = UInt32(frame.pointee.hd.type)
         if type == NGHTTP2_GOAWAY.rawValue {
             goingAway = true
+            goAwayErrorCode = frame.pointee.goaway.error_code
             return
         }
         guard type == NGHTTP2_HEADERS.rawValue || type == NGHTTP2_DATA.rawValue,

@@ -23,6 +23,9 @@ struct GRPCMessageDeframer {
     /// True when bytes of an incomplete message are buffered (a length prefix larger than the data).
     var hasPartialMessage: Bool { !pending.isEmpty || expected >= 0 }
 
+    /// Bytes of incomplete messages held right now.
+    var bufferedByteCount: Int { pending.count }
+
     /// Feeds bytes and calls `onMessage` for each complete message, in order.
     mutating func process(_ bytes: UnsafeRawBufferPointer, onMessage: ([UInt8]) -> Void) throws(Failure) {
         var input = bytes[...]

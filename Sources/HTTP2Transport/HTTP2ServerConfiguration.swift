@@ -34,6 +34,10 @@ public struct HTTP2ServerConfiguration: Sendable {
     /// Largest request message accepted (gRPC default 4 MiB); larger ones get RESOURCE_EXHAUSTED.
     public var maxReceiveMessageSize: Int = 4 * 1024 * 1024
     public var maxConcurrentStreams: UInt32 = 256
+    /// Request bytes one connection may have buffered across all its streams before the stream
+    /// that crosses it is failed with RESOURCE_EXHAUSTED (bounds memory against clients that open
+    /// many streams with large, unfinished messages).
+    public var connectionRequestBufferLimit: Int = 16 * 1024 * 1024
     /// Per-stream receive window advertised in SETTINGS; also used for the connection window.
     public var initialWindowSize: UInt32 = 1 << 20
     /// Bytes a streaming handler may queue per stream before `write` suspends.

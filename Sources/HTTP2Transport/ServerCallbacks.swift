@@ -8,9 +8,11 @@ final class ServerCallbacks: @unchecked Sendable {
 
     static let shared = ServerCallbacks()
 
+    /// Runs `body` with the session behind `user_data` without retaining it (the connection
+    /// keeps it alive for the whole callback).
     @inline(__always)
-    static func session(_ user: UnsafeMutableRawPointer?) -> ServerSession {
-        Unmanaged<ServerSession>.fromOpaque(user!).takeUnretainedValue()
+    static func with<R>(_ user: UnsafeMutableRawPointer?, _ body: (ServerSession) -> R) -> R {
+        Unmanaged<ServerSession>.fromOpaque(user!)._withUnsafeGuaranteedRef(body)
     }
 
     private init() {
@@ -25,31 +27,39 @@ final class ServerCallbacks: @unchecked Sendable {
         nghttp2_session_callbacks_set_on_begin_headers_callback(cbs) { _, frame, user in
             guard let frame, frame.pointee.hd.type == UInt8(NGHTTP2_HEADERS.rawValue),
                   frame.pointee.headers.cat == NGHTTP2_HCAT_REQUEST else { return 0 }
-            ServerCallbacks.session(user).beginStream(frame.pointee.hd.stream_id)
+            ServerCallbacks.with(user) { $0.beginStream(frame.pointee.hd.stream_id) }
             return 0
         }
         nghttp2_session_callbacks_set_on_header_callback(cbs) { _, frame, name, namelen, value, valuelen, _, user in
             guard let frame, let name, let value else { return 0 }
-            return ServerCallbacks.session(user).onHeader(
-                frame, UnsafeBufferPointer(start: name, count: namelen), UnsafeBufferPointer(start: value, count: valuelen))
+            return ServerCallbacks.with(user) {
+                $0.onHeader(frame, UnsafeBufferPointer(start: name, count: namelen),
+                            UnsafeBufferPointer(start: value, count: valuelen))
+            }
         }
         nghttp2_session_callbacks_set_on_frame_recv_callback(cbs) { _, frame, user in
             guard let frame else { return 0 }
-            ServerCallbacks.session(user).onFrameReceived(frame)
+            ServerCallbacks.with(user) { $0.onFrameReceived(frame) }
             return 0
         }
         nghttp2_session_callbacks_set_on_data_chunk_recv_callback(cbs) { _, _, streamID, data, len, user in
             guard let data else { return 0 }
-            ServerCallbacks.session(user).onData(streamID, UnsafeRawBufferPointer(start: data, count: len))
+            ServerCallbacks.with(user) { $0.onData(streamID, UnsafeRawBufferPointer(start: data, count: len)) }
             return 0
         }
         nghttp2_session_callbacks_set_on_stream_close_callback(cbs) { _, streamID, errorCode, user in
-            ServerCallbacks.session(user).onStreamClose(streamID, errorCode: errorCode)
+            ServerCallbacks.with(user) { $0.onStreamClose(streamID, errorCode: errorCode) }
+            return 0
+        }
+        nghttp2_session_callbacks_set_on_invalid_frame_recv_callback(cbs) { _, _, _, user in
+            // A frame nghttp2 rejected (e.g. request HEADERS without :authority, bad pseudo-headers):
+            // nghttp2 answers with RST_STREAM/GOAWAY itself; we only count it.
+            ServerCallbacks.with(user) { _ = $0.counters.invalidFrames.add(1, ordering: .relaxed) }
             return 0
         }
         nghttp2_session_callbacks_set_on_frame_send_callback(cbs) { _, frame, user in
             guard let frame else { return 0 }
-            ServerCallbacks.session(user).onFrameSent(frame)
+            ServerCallbacks.with(user) { $0.onFrameSent(frame) }
             return 0
         }
     }
@@ -58,5 +68,5 @@ final class ServerCallbacks: @unchecked Sendable {
 /// Reads a response body into a DATA frame (nghttp2 data provider callback).
 let serverDataRead: nghttp2_data_source_read_callback = { _, streamID, buf, length, flags, _, user in
     guard let buf, let flags else { return Int(NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE.rawValue) }
-    return ServerCallbacks.session(user).readData(streamID, buf, length, flags)
+    return ServerCallbacks.with(user) { $0.readData(streamID, buf, length, flags) }
 }

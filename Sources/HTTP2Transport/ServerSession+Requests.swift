@@ -7,13 +7,13 @@ extension ServerSession {
     // MARK: nghttp2 callbacks (loop thread, inside mem_recv/mem_send: submit only)
 
     func beginStream(_ id: Int32) {
-        streams[id] = ServerStream(id: id, maxMessageSize: configuration.maxReceiveMessageSize)
+        addStream(ServerStream(id: id, maxMessageSize: configuration.maxReceiveMessageSize))
     }
 
     func onHeader(_ frame: UnsafePointer<nghttp2_frame>, _ name: UnsafeBufferPointer<UInt8>,
                   _ value: UnsafeBufferPointer<UInt8>) -> Int32 {
         guard frame.pointee.headers.cat == NGHTTP2_HCAT_REQUEST,
-              let stream = streams[frame.pointee.hd.stream_id] else { return 0 }
+              let stream = stream(frame.pointee.hd.stream_id) else { return 0 }
         stream.headerBytes += name.count + value.count + 32
         if stream.headerBytes > Int(configuration.maxHeaderListSize) {
             counters.malformedRequests.add(1, ordering: .relaxed)
@@ -50,7 +50,7 @@ extension ServerSession {
             return
         }
         guard type == NGHTTP2_HEADERS.rawValue || type == NGHTTP2_DATA.rawValue,
-              let stream = streams[frame.pointee.hd.stream_id] else { return }
+              let stream = stream(frame.pointee.hd.stream_id) else { return }
         let endStream = frame.pointee.hd.flags & UInt8(NGHTTP2_FLAG_END_STREAM.rawValue) != 0
         if type == NGHTTP2_HEADERS.rawValue && frame.pointee.headers.cat == NGHTTP2_HCAT_REQUEST {
             requestHeadComplete(stream)
@@ -62,7 +62,7 @@ extension ServerSession {
     }
 
     func onData(_ id: Int32, _ bytes: UnsafeRawBufferPointer) {
-        guard let stream = streams[id], stream.kind == .grpc, stream.route != nil, !stream.rpc.isFinished else { return }
+        guard let stream = stream(id), stream.kind == .grpc, stream.route != nil, !stream.rpc.isFinished else { return }
         var failure: Status?
         do throws(GRPCMessageDeframer.Failure) {
             try stream.deframer.process(bytes) { message in
@@ -90,11 +90,21 @@ extension ServerSession {
                 failure = Status(code: .internal, message: "invalid compressed flag \(f)")
             }
         }
-        if let failure { finish(stream, failure) }
+        if failure == nil && !account(stream) {
+            counters.resourceExhausted.add(1, ordering: .relaxed)
+            failure = Status(code: .resourceExhausted,
+                             message: "too much request data buffered on this connection (limit \(configuration.connectionRequestBufferLimit) bytes)")
+        }
+        if let failure {
+            stream.request = []
+            stream.deframer = GRPCMessageDeframer(maxMessageSize: configuration.maxReceiveMessageSize)
+            release(stream)
+            finish(stream, failure)
+        }
     }
 
     func onStreamClose(_ id: Int32, errorCode: UInt32) {
-        guard let stream = streams.removeValue(forKey: id) else { return }
+        guard let stream = removeStream(id) else { return }
         let running = stream.kind == .grpc && !stream.rpc.isFinished && stream.route != nil
         if running && errorCode == NGHTTP2_CANCEL.rawValue {
             counters.clientCancellations.add(1, ordering: .relaxed)
@@ -109,14 +119,14 @@ extension ServerSession {
         let type = UInt32(frame.pointee.hd.type)
         guard type == NGHTTP2_HEADERS.rawValue || type == NGHTTP2_DATA.rawValue,
               frame.pointee.hd.flags & UInt8(NGHTTP2_FLAG_END_STREAM.rawValue) != 0,
-              let session, let stream = streams[frame.pointee.hd.stream_id], stream.kind == .grpc,
+              let session, let stream = stream(frame.pointee.hd.stream_id), stream.kind == .grpc,
               !stream.requestEnded else { return }
         _ = nghttp2_submit_rst_stream(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), stream.id, NGHTTP2_NO_ERROR.rawValue)
     }
 
     func readData(_ id: Int32, _ buf: UnsafeMutablePointer<UInt8>, _ length: Int,
                   _ flags: UnsafeMutablePointer<UInt32>) -> Int {
-        guard let stream = streams[id] else { return Int(NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE.rawValue) }
+        guard let stream = stream(id) else { return Int(NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE.rawValue) }
         if let outbound = stream.outbound {
             switch outbound.read(into: buf, capacity: length) {
             case .deferred:
@@ -186,7 +196,7 @@ extension ServerSession {
             let id = stream.id
             // Strong captures; the timer is cancelled when the stream closes (`abandon`).
             stream.deadlineTimer = connection.loop.schedule(after: timeout.duration) { [self, stream] in
-                guard self.streams[id] === stream else { return }
+                guard self.stream(id) === stream else { return }
                 self.deadlineExpired(stream)
             }
         }
@@ -244,6 +254,7 @@ extension ServerSession {
         guard let route = stream.route, let context = stream.context else { return }
         let request = stream.request
         stream.request = []
+        release(stream)
         switch route.handler {
         case .inlineUnary(let handler):
             do throws(RPCError) {
@@ -288,7 +299,7 @@ extension ServerSession {
 
     /// An async unary handler finished; back on the loop thread.
     func completeUnary(_ stream: ServerStream, _ result: Result<[UInt8], RPCError>) {
-        guard streams[stream.id] === stream, !stream.rpc.isFinished else { return }
+        guard self.stream(stream.id) === stream, !stream.rpc.isFinished else { return }
         switch result {
         case .success(let response): sendUnary(stream, response)
         case .failure(let error): finish(stream, error.status)
@@ -298,7 +309,7 @@ extension ServerSession {
 
     /// More bytes (or the end) arrived in a stream's outbound buffer.
     func resumeStream(_ id: Int32) {
-        guard let session, let stream = streams[id], let outbound = stream.outbound else { return }
+        guard let session, let stream = stream(id), let outbound = stream.outbound else { return }
         outbound.clearDeferred()
         _ = nghttp2_session_resume_data(session, id)
         pump()

@@ -17,13 +17,63 @@ final class ServerSession: ConnectionHandler {
     private(set) var session: OpaquePointer?
     /// Strong: the cycle with `Connection.handler` is broken when the connection closes.
     var connection: Connection!
-    var streams: [Int32: ServerStream] = [:]
+    @exclusivity(unchecked) private(set) var streams: [Int32: ServerStream] = [:]
+    /// One-entry cache: nghttp2's callbacks for one frame (every header, then the frame) all name
+    /// the same stream, so most lookups skip hashing.
+    @exclusivity(unchecked) private var lastStreamID: Int32 = 0
+    @exclusivity(unchecked) private var lastStream: ServerStream?
+
+    @inline(__always)
+    func stream(_ id: Int32) -> ServerStream? {
+        if id == lastStreamID, let s = lastStream { return s }
+        let s = streams[id]
+        lastStreamID = id
+        lastStream = s
+        return s
+    }
+
+    func addStream(_ stream: ServerStream) {
+        streams[stream.id] = stream
+        lastStreamID = stream.id
+        lastStream = stream
+    }
+
+    func removeStream(_ id: Int32) -> ServerStream? {
+        if id == lastStreamID { lastStream = nil; lastStreamID = 0 }
+        return streams.removeValue(forKey: id)
+    }
+
+    func removeAllStreams() -> [Int32: ServerStream] {
+        lastStream = nil
+        lastStreamID = 0
+        defer { streams = [:] }
+        return streams
+    }
     var shutdownState = ShutdownStateMachine()
     var settingsTimer: TimerID?
     var receivedSettings = false
     private var pumping = false
     private var failed = false
     private var registered = false
+    /// Request bytes buffered by all streams of this connection (see `account`).
+    private var bufferedRequestBytes = 0
+
+    /// Updates the connection's request-buffer total for `stream`; true while within the limit.
+    func account(_ stream: ServerStream) -> Bool {
+        let now = stream.deframer.bufferedByteCount + stream.request.count
+        bufferedRequestBytes += now - stream.accountedBytes
+        stream.accountedBytes = now
+        return bufferedRequestBytes <= configuration.connectionRequestBufferLimit
+    }
+
+    /// Stops counting `stream`'s request bytes (dispatched, rejected or closed).
+    func release(_ stream: ServerStream) {
+        bufferedRequestBytes -= stream.accountedBytes
+        stream.accountedBytes = 0
+    }
+
+    /// Graceful shutdown finished: close once the output is written.
+    private var closeWhenIdle = false
 
     init(core: ServerCore, registry: SessionRegistry, allowedPaths: Set<String>?) {
         self.core = core
@@ -100,8 +150,7 @@ final class ServerSession: ConnectionHandler {
 
     func connectionDidClose(_ connection: Connection, error: NetIOError?) {
         if let t = settingsTimer { connection.loop.cancel(t); settingsTimer = nil }
-        let closing = streams
-        streams = [:]
+        let closing = removeAllStreams()
         for (_, stream) in closing { abandon(stream, RPCError(code: .cancelled, message: "connection closed")) }
         if let session {
             nghttp2_session_del(session)
@@ -141,8 +190,8 @@ final class ServerSession: ConnectionHandler {
             guard connection.phase == .active, connection.pendingOutputBytes == 0, produced > 0,
                   let s = self.session, nghttp2_session_want_write(s) != 0 else { break }
         }
-        if let session, connection.phase == .active,
-           nghttp2_session_want_read(session) == 0, nghttp2_session_want_write(session) == 0 {
+        guard let session, connection.phase == .active else { return }
+        if closeWhenIdle || (nghttp2_session_want_read(session) == 0 && nghttp2_session_want_write(session) == 0) {
             connection.closeAfterFlush()
         }
     }
@@ -187,15 +236,16 @@ final class ServerSession: ConnectionHandler {
         connection.close(error: nil)
     }
 
+    /// Called from `on_stream_close`, i.e. possibly inside `mem_send` while the stream's last
+    /// frame is still being serialised: never close here, only mark; `pump` closes after it has
+    /// written everything nghttp2 produced.
     func streamDidClose() {
-        if shutdownState.streamClosed(openStreams: streams.count) == .close, connection.phase == .active {
-            pump()
-            connection.closeAfterFlush()
-        }
+        if shutdownState.streamClosed(openStreams: streams.count) == .close { closeWhenIdle = true }
     }
 
     /// A stream ends under a running call: cancel the handler and release its writer.
     func abandon(_ stream: ServerStream, _ error: RPCError) {
+        release(stream)
         if let t = stream.deadlineTimer { connection.loop.cancel(t); stream.deadlineTimer = nil }
         if stream.kind == .grpc && !stream.rpc.isFinished {
             stream.rpc.reset()

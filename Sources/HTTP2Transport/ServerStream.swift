@@ -2,35 +2,38 @@ import NetIO
 import RPCCore
 
 /// One HTTP/2 stream on the server: request head, body assembly, response state.
-/// Owned by its `ServerSession`; loop thread only.
+/// Owned by its `ServerSession`; loop thread only, which is why the hot properties opt out of
+/// dynamic exclusivity checks (they cost a measurable share of CPU per request).
 final class ServerStream {
     enum Kind { case pending, grpc, http }
 
     let id: Int32
-    var kind: Kind = .pending
+    @exclusivity(unchecked) var kind: Kind = .pending
     // Request head.
-    var method: String?
-    var path: String?
-    var contentType: String?
-    var timeoutValue: [UInt8]?
-    var encoding: String?
-    var metadata = Metadata()
-    var headerBytes = 0
-    var requestEnded = false
+    @exclusivity(unchecked) var method: String?
+    @exclusivity(unchecked) var path: String?
+    @exclusivity(unchecked) var contentType: String?
+    @exclusivity(unchecked) var timeoutValue: [UInt8]?
+    @exclusivity(unchecked) var encoding: String?
+    @exclusivity(unchecked) var metadata = Metadata()
+    @exclusivity(unchecked) var headerBytes = 0
+    @exclusivity(unchecked) var requestEnded = false
     // gRPC call.
-    var route: RPCRouter.Route?
-    var context: ServerContext?
-    var deframer: GRPCMessageDeframer
-    var request: [UInt8] = []
-    var rpc = ServerRPCStateMachine()
-    var task: Task<Void, Never>?
-    var deadlineTimer: TimerID?
-    var outbound: StreamOutbound?
+    @exclusivity(unchecked) var route: RPCRouter.Route?
+    @exclusivity(unchecked) var context: ServerContext?
+    @exclusivity(unchecked) var deframer: GRPCMessageDeframer
+    @exclusivity(unchecked) var request: [UInt8] = []
+    @exclusivity(unchecked) var rpc = ServerRPCStateMachine()
+    @exclusivity(unchecked) var task: Task<Void, Never>?
+    @exclusivity(unchecked) var deadlineTimer: TimerID?
+    @exclusivity(unchecked) var outbound: StreamOutbound?
     // Response body for unary and plain HTTP responses.
-    var body: [UInt8] = []
-    var bodyOffset = 0
-    var bodyEndStatus: Status?
-    var httpResponded = false
+    @exclusivity(unchecked) var body: [UInt8] = []
+    @exclusivity(unchecked) var bodyOffset = 0
+    @exclusivity(unchecked) var bodyEndStatus: Status?
+    @exclusivity(unchecked) var httpResponded = false
+    /// Request bytes this stream holds that count against the connection's budget.
+    @exclusivity(unchecked) var accountedBytes = 0
 
     init(id: Int32, maxMessageSize: Int) {
         self.id = id

@@ -8,6 +8,8 @@ public final class TransportCounters: Sendable {
     public let net = NetCounters()
     /// HTTP/2 sessions torn down for a protocol violation (bad preface, bad frames, floods).
     public let http2ProtocolErrors = Atomic<Int>(0)
+    /// Frames nghttp2 rejected as malformed (answered with RST_STREAM or GOAWAY by nghttp2).
+    public let invalidFrames = Atomic<Int>(0)
     /// Connections closed because the client never sent its SETTINGS.
     public let settingsTimeouts = Atomic<Int>(0)
     public let rpcsStarted = Atomic<Int>(0)
@@ -38,6 +40,7 @@ public final class TransportCounters: Sendable {
             "tls_alpn_refused": net.alpnRefused.load(ordering: .relaxed),
             "io_errors": net.ioErrors.load(ordering: .relaxed),
             "http2_protocol_errors": http2ProtocolErrors.load(ordering: .relaxed),
+            "http2_invalid_frames": invalidFrames.load(ordering: .relaxed),
             "settings_timeouts": settingsTimeouts.load(ordering: .relaxed),
             "rpcs_started": rpcsStarted.load(ordering: .relaxed),
             "rpcs_succeeded": rpcsSucceeded.load(ordering: .relaxed),

@@ -10,7 +10,10 @@ import Glibc
 /// Output is queued with `write` and sent with `flush`, so a protocol layer can coalesce many
 /// small frames into one `SSL_write`.
 public final class Connection: EventHandler {
-    public enum Phase: Sendable { case connecting, handshaking, active, closed }
+    /// `lingering`: we closed our side (close_notify + FIN) and discard what the peer still sends
+    /// for a moment, so the kernel does not answer late client frames with a RST that would destroy
+    /// our last responses in the peer's receive buffer.
+    public enum Phase: Sendable { case connecting, handshaking, active, lingering, closed }
 
     public let fd: Int32
     /// Strong on purpose (no weak/unowned on hot objects: Swift's side-table refcounting would
@@ -24,12 +27,14 @@ public final class Connection: EventHandler {
 
     private var ssl: OpaquePointer?
     private let counters: NetCounters?
-    private var output: [UInt8] = []
-    private var outputStart = 0
+    // Loop thread only: no dynamic exclusivity checks on the hot output path.
+    @exclusivity(unchecked) private var output: [UInt8] = []
+    @exclusivity(unchecked) private var outputStart = 0
     private var interest: UInt32 = 0
     private var readPaused = false
     private var sslWantsWriteToRead = false
     private var closeWhenFlushed = false
+    private var lingerTimer: TimerID?
     private var handshakeTimer: TimerID?
     private var fatalTLSError = false
 
@@ -87,6 +92,8 @@ public final class Connection: EventHandler {
             if phase == .active && events & (EPOLLIN.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0 {
                 readAvailable()
             }
+        case .lingering:
+            discardUntilEOF()
         case .closed:
             break
         }
@@ -185,15 +192,17 @@ public final class Connection: EventHandler {
         while phase == .active && !readPaused {
             if let ssl {
                 var n = 0
-                ERR_clear_error()
+                // The error queue is kept empty (cleared after every failure), so no
+                // ERR_clear_error before each call on this hot path.
                 if SSL_read_ex(ssl, buffer.baseAddress, buffer.count, &n) == 1 {
                     gotAny = true
                     handler?.connection(self, didRead: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
                     continue
                 }
                 let err = SSL_get_error(ssl, 0)
-                if err == SSL_ERROR_WANT_READ { break }
+                if err == SSL_ERROR_WANT_READ { ERR_clear_error(); break }
                 if err == SSL_ERROR_WANT_WRITE {
+                    ERR_clear_error()
                     sslWantsWriteToRead = true
                     updateInterest()
                     break
@@ -211,6 +220,7 @@ public final class Connection: EventHandler {
                 if n > 0 {
                     gotAny = true
                     handler?.connection(self, didRead: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+                    if n < buffer.count { break }  // short read: the socket is empty (level-triggered)
                     continue
                 }
                 if n == 0 { close(error: nil); return }
@@ -228,7 +238,7 @@ public final class Connection: EventHandler {
 
     /// Queues bytes for sending (copied). Loop thread only.
     public func write(_ bytes: UnsafeRawBufferPointer) {
-        guard phase != .closed, bytes.count > 0 else { return }
+        guard phase != .closed, phase != .lingering, bytes.count > 0 else { return }
         output.append(contentsOf: bytes)
     }
 
@@ -241,9 +251,9 @@ public final class Connection: EventHandler {
                 let p = raw.baseAddress! + outputStart
                 if let ssl {
                     var n = 0
-                    ERR_clear_error()
                     if SSL_write_ex(ssl, p, remaining, &n) == 1 { return n }
                     let err = SSL_get_error(ssl, 0)
+                    ERR_clear_error()
                     if err == SSL_ERROR_WANT_WRITE || err == SSL_ERROR_WANT_READ { return 0 }
                     fatalTLSError = true
                     return -1
@@ -265,7 +275,7 @@ public final class Connection: EventHandler {
         if outputStart == output.count {
             if output.capacity > 256 * 1024 { output = [] } else { output.removeAll(keepingCapacity: true) }
             outputStart = 0
-            if closeWhenFlushed { close(error: nil); return }
+            if closeWhenFlushed { beginLingering(); return }
         }
         updateInterest()
     }
@@ -274,12 +284,55 @@ public final class Connection: EventHandler {
     public func closeAfterFlush() {
         closeWhenFlushed = true
         flush()
-        if phase == .active && pendingOutputBytes == 0 { close(error: nil) }
+        if phase == .active && pendingOutputBytes == 0 { beginLingering() }
+    }
+
+    /// Orderly close after our last bytes: close_notify, FIN, then read-and-discard until the peer
+    /// closes or 2 s pass. The handler is told the connection closed right away.
+    private func beginLingering() {
+        guard phase == .active else { return }
+        phase = .lingering
+        if let t = handshakeTimer { loop.cancel(t); handshakeTimer = nil }
+        if let ssl {
+            if !fatalTLSError { _ = SSL_shutdown(ssl) }
+            ERR_clear_error()
+            SSL_free(ssl)
+            self.ssl = nil
+        }
+        _ = Glibc.shutdown(fd, Int32(SHUT_WR))
+        output = []
+        outputStart = 0
+        interest = 0
+        setInterest(EPOLLIN.rawValue)
+        lingerTimer = loop.schedule(after: .seconds(2)) { [self] in self.close(error: nil) }
+        counters?.open.add(-1, ordering: .relaxed)
+        let h = handler
+        handler = nil
+        h?.connectionDidClose(self, error: nil)
+    }
+
+    private func discardUntilEOF() {
+        let buffer = loop.readBuffer
+        while true {
+            let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
+            if n > 0 { continue }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return }
+            close(error: nil)
+            return
+        }
     }
 
     /// Closes now: sends TLS close_notify when possible, closes the socket, tells the handler.
     public func close(error: NetIOError? = nil) {
         guard phase != .closed else { return }
+        if phase == .lingering {
+            phase = .closed
+            if let t = lingerTimer { loop.cancel(t); lingerTimer = nil }
+            loop.deregister(fd: fd)
+            Glibc.close(fd)
+            return
+        }
         let wasActive = phase == .active
         phase = .closed
         if let t = handshakeTimer { loop.cancel(t); handshakeTimer = nil }

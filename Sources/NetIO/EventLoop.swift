@@ -22,10 +22,10 @@ public final class EventLoop: @unchecked Sendable {
         var tasks: [@Sendable () -> Void] = []
         var wakeArmed = false
     }
-    private let pending = Mutex(Pending())
+    private let pending = PThreadLocked(Pending())
     private let threadID = Atomic<UInt>(0)
     private let running = Atomic<Bool>(true)
-    private let finished = Mutex<[CheckedContinuation<Void, Never>]?>([])
+    private let finished = PThreadLocked<[CheckedContinuation<Void, Never>]?>([])
 
     // Loop-thread state.
     private var handlers: [Int32: any EventHandler] = [:]
@@ -184,6 +184,8 @@ public final class EventLoop: @unchecked Sendable {
         }
         runPendingTasks()
         handlers.removeAll()
+        // Timer closures may hold connections, which hold this loop: drop them to break the cycle.
+        timers = TimerQueue()
         let waiters = finished.withLock { list -> [CheckedContinuation<Void, Never>] in
             defer { list = nil }
             return list ?? []

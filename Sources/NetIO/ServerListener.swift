@@ -43,7 +43,7 @@ public final class ServerListener: Sendable {
     }
 
     private let fd: Int32
-    private let closed = Mutex(false)
+    private let closed = PThreadLocked(false)
 
     private init(fd: Int32, port: Int, listeners: [(EventLoop, LoopBound<Listener>)]) {
         self.fd = fd

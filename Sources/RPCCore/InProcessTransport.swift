@@ -80,6 +80,7 @@ public struct InProcessTransport: ClientTransport {
             context.cancel(RPCError(code: .cancelled, message: "cancelled by the client"))
             taskBox.withLock { $0?.cancel() }
         })
+        let deadlineTask = Locked<Task<Void, Never>?>(nil)
         let task = Task {
             let sink = InProcessSink(stream: stream, context: context)
             do {
@@ -88,28 +89,20 @@ public struct InProcessTransport: ClientTransport {
             } catch {
                 stream.finish(context.cancellationError ?? RPCError.from(error))
             }
+            deadlineTask.withLock { $0?.cancel() }
         }
         taskBox.withLock { $0 = task }
         if let deadline = options.deadline {
-            Task {
+            let timer = Task {
                 try? await Task.sleep(until: deadline, clock: .continuous)
+                guard !Task.isCancelled else { return }
                 let e = RPCError(code: .deadlineExceeded, message: "deadline exceeded")
                 context.cancel(e)
                 stream.finish(e)
                 task.cancel()
             }
+            deadlineTask.withLock { $0 = timer }
         }
         return stream
-    }
-}
-
-/// Feeds an in-process stream; `write` waits for the consumer when its buffer is full.
-struct InProcessSink: ResponseStreamSink {
-    let stream: ClientResponseStream
-    let context: ServerContext
-
-    func write(_ message: [UInt8]) async throws(RPCError) {
-        if let e = context.cancellationError { throw e }
-        try await stream.deliverWhenSpace(message)
     }
 }

@@ -165,6 +165,44 @@ struct BadInputTests {
         await server.stop()
     }
 
+    @Test("request HEADERS without :authority are reset by nghttp2 and counted")
+    func missingAuthority() async throws {
+        let server = try await startServer()
+        let fd = rawConnect(server.server.plaintextPort!)
+        // HPACK static table: 0x83 = :method POST, 0x86 = :scheme http, 0x84 = :path /.
+        let headers = frame(type: 1, flags: 0x05, stream: 1, payload: [0x83, 0x86, 0x84])
+        send(fd, clientMagic + frame(type: 4) + headers)
+        let counted = await eventually { server.server.counters.invalidFrames.load(ordering: .relaxed) == 1 }
+        close(fd)
+        #expect(counted)
+        await server.stop()
+    }
+
+    @Test("streams holding unfinished messages beyond the connection budget get RESOURCE_EXHAUSTED")
+    func connectionBufferBudget() async throws {
+        let server = try await startServer { $0.connectionRequestBufferLimit = 48 * 1024 }
+        func literal(_ index: UInt8, _ value: String) -> [UInt8] {
+            [index, UInt8(value.utf8.count)] + Array(value.utf8)  // literal without indexing, indexed name
+        }
+        // :method POST, :scheme http, :authority, :path, content-type (static index 31 = 0x0F 0x10).
+        let block: [UInt8] = [0x83, 0x86] + literal(0x01, "localhost") + literal(0x04, healthCheck.fullPath)
+            + [0x0F, 0x10, 16] + Array("application/grpc".utf8)
+        var bytes = clientMagic + frame(type: 4)
+        for stream: UInt32 in [1, 3] {
+            bytes += frame(type: 1, flags: 0x04, stream: stream, payload: block)  // END_HEADERS, body follows
+            // Declares a 50,000-byte message and sends 30,000 bytes of it, never finishing.
+            let body: [UInt8] = [0, 0, 0, 0xC3, 0x50] + [UInt8](repeating: 1, count: 15_000)
+            bytes += frame(type: 0, stream: stream, payload: body)
+            bytes += frame(type: 0, stream: stream, payload: [UInt8](repeating: 1, count: 15_000))
+        }
+        let fd = rawConnect(server.server.plaintextPort!)
+        send(fd, bytes)
+        let rejected = await eventually { server.server.counters.resourceExhausted.load(ordering: .relaxed) == 1 }
+        close(fd)
+        #expect(rejected)
+        await server.stop()
+    }
+
     @Test("a PING flood ends that connection and others are still served")
     func pingFlood() async throws {
         let server = try await startServer()

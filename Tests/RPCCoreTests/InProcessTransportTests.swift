@@ -147,3 +147,24 @@ struct ServerContextTests {
         #expect(ctx.cancellationError?.code == .cancelled)
     }
 }
+
+@Suite("In-process streaming deadlines")
+struct InProcessDeadlineTests {
+    @Test("a stream that outlives its deadline ends with DEADLINE_EXCEEDED and cancels the handler")
+    func streamDeadline() async throws {
+        var r = RPCRouter()
+        r.register(count, handler: .serverStreaming { _, context, writer in
+            try await writer.write([1])
+            while !context.isCancelled { try? await Task.sleep(for: .milliseconds(5)) }
+        })
+        let stream = InProcessTransport(router: r).serverStreaming(path: count.fullPath, request: [],
+                                                                   options: CallOptions.timeout(.milliseconds(50)))
+        _ = try await stream.next()
+        do {
+            while try await stream.next() != nil {}
+            Issue.record("expected DEADLINE_EXCEEDED")
+        } catch {
+            #expect(error.code == .deadlineExceeded)
+        }
+    }
+}
