@@ -206,7 +206,7 @@ extension ServerSession {
         do throws(RPCError) {
             try core.router.runInterceptors(context)
         } catch {
-            finish(stream, error.status)
+            finish(stream, error.status, trailers: error.metadata)
             return
         }
         stream.route = route
@@ -261,7 +261,7 @@ extension ServerSession {
                 let response = try handler(request, context)
                 sendUnary(stream, response)
             } catch {
-                finish(stream, error.status)
+                finish(stream, error.status, trailers: error.metadata)
             }
         case .unary(let handler):
             let bound = LoopBound((self, stream))
@@ -302,7 +302,7 @@ extension ServerSession {
         guard self.stream(stream.id) === stream, !stream.rpc.isFinished else { return }
         switch result {
         case .success(let response): sendUnary(stream, response)
-        case .failure(let error): finish(stream, error.status)
+        case .failure(let error): finish(stream, error.status, trailers: error.metadata)
         }
         pump()
     }
@@ -322,7 +322,7 @@ extension ServerSession {
         let error = RPCError(code: .deadlineExceeded, message: "deadline exceeded")
         stream.context?.cancel(error)
         stream.task?.cancel()
-        finish(stream, error.status)
+        finish(stream, error.status, trailers: error.metadata)
         pump()
     }
 
@@ -340,7 +340,9 @@ extension ServerSession {
     }
 
     /// Ends a call with `status`: Trailers-Only if nothing was sent yet, trailers otherwise.
-    func finish(_ stream: ServerStream, _ status: Status) {
+    /// `trailers` (from an `RPCError`'s metadata, e.g. `grpc-retry-pushback-ms`) travel with the
+    /// status when they are valid HTTP/2 header fields; reserved names are never overridden.
+    func finish(_ stream: ServerStream, _ status: Status, trailers: Metadata = Metadata()) {
         guard let session else { return }
         switch stream.rpc.finish(status) {
         case .trailersOnly(let s):
@@ -351,6 +353,7 @@ extension ServerSession {
             headers.add("content-type", "application/grpc")
             headers.add("grpc-status", String(s.code.rawValue))
             if !s.message.isEmpty { headers.add("grpc-message", StatusMessageCoding.encode(s.message)) }
+            Self.addCustomTrailers(trailers, to: &headers)
             _ = headers.withNV { nv, n in nghttp2_submit_response(session, stream.id, nv, n, nil) }
         case .trailers(let s):
             countFinished(s)
@@ -360,6 +363,7 @@ extension ServerSession {
                 _ = nghttp2_session_resume_data(session, stream.id)
             } else {
                 stream.bodyEndStatus = s
+                stream.bodyEndTrailers = trailers
             }
         case .alreadyFinished:
             break
@@ -373,15 +377,31 @@ extension ServerSession {
 
     private func submitTrailers(_ stream: ServerStream, _ status: Status) {
         guard let session else { return }
-        if status.code == .ok && status.message.isEmpty {
+        if status.code == .ok && status.message.isEmpty && stream.bodyEndTrailers.isEmpty {
             _ = nghttp2_submit_trailer(session, stream.id, StaticHeaders.grpcTrailersOK.nv, StaticHeaders.grpcTrailersOK.count)
             return
         }
         var headers = HeaderList()
         headers.add("grpc-status", String(status.code.rawValue))
         if !status.message.isEmpty { headers.add("grpc-message", StatusMessageCoding.encode(status.message)) }
+        Self.addCustomTrailers(stream.bodyEndTrailers, to: &headers)
         _ = headers.withNV { nv, n in nghttp2_submit_trailer(session, stream.id, nv, n) }
     }
+
+    /// Adds application trailers whose names are lower-case tokens and whose values are visible
+    /// ASCII, skipping the fields the transport owns.
+    static func addCustomTrailers(_ trailers: Metadata, to headers: inout HeaderList) {
+        for entry in trailers {
+            let name = entry.name
+            guard !name.isEmpty, !Self.reservedTrailers.contains(name),
+                  name.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }),
+                  entry.value.utf8.allSatisfy({ $0 >= 0x20 && $0 <= 0x7E }) else { continue }
+            headers.add(name, entry.value)
+        }
+    }
+
+    static let reservedTrailers: Set<String> = ["grpc-status", "grpc-message", "content-type", "te",
+                                                 "grpc-encoding", "grpc-accept-encoding", "content-length"]
 
     private func respondHTTP(_ stream: ServerStream, _ response: HTTPResponse) {
         guard let session, !stream.httpResponded else { return }

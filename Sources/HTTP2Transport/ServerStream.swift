@@ -31,6 +31,8 @@ final class ServerStream {
     @exclusivity(unchecked) var body: [UInt8] = []
     @exclusivity(unchecked) var bodyOffset = 0
     @exclusivity(unchecked) var bodyEndStatus: Status?
+    /// Metadata a handler or interceptor attached to its error, sent with the trailers.
+    @exclusivity(unchecked) var bodyEndTrailers = Metadata()
     @exclusivity(unchecked) var httpResponded = false
     /// Request bytes this stream holds that count against the connection's budget.
     @exclusivity(unchecked) var accountedBytes = 0

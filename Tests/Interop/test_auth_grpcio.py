@@ -234,5 +234,7 @@ def test_repeated_failed_logins_are_throttled(start_server, pb):
             client.login("admin", ADMIN_PASSWORD)
         assert err.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
         assert "retry after" in err.value.details()
+        trailers = dict(err.value.trailing_metadata() or ())
+        assert 0 < int(trailers["grpc-retry-pushback-ms"]) <= 60_000
     finally:
         client.close()
