@@ -65,7 +65,7 @@ let package = Package(
                 dependencies: ["TradingModel", "TradingEngine"],
                 swiftSettings: swiftSettings),
         .executableTarget(name: "tradebotd",
-                          dependencies: ["TradingServices", "TradingEngine", "TradingModel", "NetIO",
+                          dependencies: ["TradingServices", "TradingEngine", "TradingModel", "NetIO", "CShims",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           exclude: ["Resources"],
                           swiftSettings: swiftSettings),

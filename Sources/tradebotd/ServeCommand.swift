@@ -50,6 +50,13 @@ struct ServeCommand: AsyncParsableCommand {
         ]
         for case let (value?, name) in flags { environment[name] = value }
 
+        let signals: SignalWaiter
+        do {
+            signals = try SignalWaiter()
+        } catch {
+            log.error("\(error)")
+            throw ExitCode(2)
+        }
         let config: ServerConfiguration
         let server: TradebotServer
         do {
@@ -67,7 +74,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         log.info(line)
 
-        let signal = await SignalWaiter.waitForTermination()
+        let signal = await signals.next()
         log.info("shutdown requested", ["signal": signal == SIGINT ? "SIGINT" : "SIGTERM",
                                         "grace": "\(config.shutdownGraceMilliseconds)ms"])
         await server.shutdown()

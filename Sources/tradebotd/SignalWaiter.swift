@@ -1,27 +1,52 @@
-import Dispatch
+import CShims
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Waits for SIGTERM or SIGINT. The default actions are replaced so the server can drain instead
-/// of dying mid-write; SIGPIPE is ignored because peers that reset connections must not kill us.
-enum SignalWaiter {
-    /// Returns the first termination signal received.
-    static func waitForTermination() async -> Int32 {
-        signal(SIGPIPE, SIG_IGN)
-        let (stream, continuation) = AsyncStream<Int32>.makeStream()
-        let queue = DispatchQueue(label: "tradebotd.signals")
-        var sources: [any DispatchSourceSignal] = []
-        for sig in [SIGTERM, SIGINT] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
-            source.setEventHandler { continuation.yield(sig) }
-            source.resume()
-            sources.append(source)
+/// Catches SIGTERM and SIGINT so the server can drain instead of dying mid-write; SIGPIPE is
+/// ignored because peers that reset connections must not kill the process.
+///
+/// A plain `sigaction` handler writes each signal to a self-pipe and one thread reads it, so a
+/// signal is never lost whichever thread the kernel delivers it to. Create the waiter before the
+/// server listens: a supervisor may send SIGTERM as soon as the port answers.
+final class SignalWaiter: Sendable {
+    private let stream: AsyncStream<Int32>
+
+    init() throws {
+        let fd = tb_install_termination_pipe()
+        guard fd >= 0 else {
+            throw SignalSetupError(reason: String(cString: strerror(errno)))
         }
-        var iterator = stream.makeAsyncIterator()
-        let received = await iterator.next() ?? SIGTERM
-        withExtendedLifetime(sources) {}
-        return received
+        let (stream, continuation) = AsyncStream<Int32>.makeStream()
+        self.stream = stream
+        let reader = Thread {
+            var byte: UInt8 = 0
+            while true {
+                let n = read(fd, &byte, 1)
+                if n == 1 {
+                    continuation.yield(Int32(byte))
+                } else if n < 0 && errno == EINTR {
+                    continue
+                } else {
+                    continuation.finish()
+                    return
+                }
+            }
+        }
+        reader.name = "tradebotd.signals"
+        reader.start()
     }
+
+    /// The next termination signal received (waits until one arrives).
+    func next() async -> Int32 {
+        var iterator = stream.makeAsyncIterator()
+        return await iterator.next() ?? SIGTERM
+    }
+}
+
+/// The signal handlers could not be installed.
+struct SignalSetupError: Error, CustomStringConvertible {
+    let reason: String
+    var description: String { "cannot install signal handlers: \(reason)" }
 }
