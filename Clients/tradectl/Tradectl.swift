@@ -6,6 +6,6 @@ struct Tradectl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tradectl",
         abstract: "Command-line client for tradebotd.",
-        subcommands: [HealthCommand.self]
+        subcommands: [HealthCommand.self, BackupCommand.self]
     )
 }

@@ -138,7 +138,7 @@ public final class TradebotServer: Sendable {
 
     /// The product's components, in start order.
     public static func standardComponents(_ runtime: ServerRuntime) throws -> [any ServerComponent] {
-        []
+        [BackupComponent(runtime: runtime, configuration: try .fromProcessEnvironment())]
     }
 
     /// The product's read models.
