@@ -10,7 +10,7 @@ import Glibc
 /// progress, so anything else would be made up. Standard output stays for the result; on a
 /// terminal the elapsed time updates in place, otherwise a line is printed every 10 seconds.
 enum BlockingPhase {
-    static func run<T: Sendable>(_ phase: String, _ body: @escaping @Sendable () -> T) async -> T {
+    static func run<T: Sendable, E: Error>(_ phase: String, _ body: @escaping @Sendable () -> Result<T, E>) async -> Result<T, E> {
         let interactive = isatty(STDERR_FILENO) == 1
         let started = ContinuousClock.now
         write(interactive ? "\(phase)..." : "\(phase)...\n")
@@ -27,7 +27,7 @@ enum BlockingPhase {
                 }
             }
         }
-        let result: T = await withCheckedContinuation { continuation in
+        let result: Result<T, E> = await withCheckedContinuation { continuation in
             let thread = Thread { continuation.resume(returning: body()) }
             thread.name = "tradebotd.maintenance"
             thread.start()
@@ -35,7 +35,8 @@ enum BlockingPhase {
         ticker.cancel()
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        write((interactive ? "\r" : "") + "\(phase): finished in \(String(format: "%.2f", seconds)) s\n")
+        let outcome = if case .success = result { "finished in" } else { "failed after" }
+        write((interactive ? "\r" : "") + "\(phase): \(outcome) \(String(format: "%.2f", seconds)) s\n")
         return result
     }
 

@@ -167,3 +167,13 @@ def test_bad_backup_settings_stop_the_server_naming_the_variable(tmp_path):
            "TRADEBOT_BACKUP_RETAIN": "zero"}
     out = tradebotd(env=env)
     assert out.returncode != 0 and "TRADEBOT_BACKUP_RETAIN" in out.stdout + out.stderr
+
+
+def test_a_restored_data_directory_is_private(seeded_server, tmp_path, token):
+    s = seeded_server
+    created = tradectl(s, token, "backup", "create", "--json", "--quiet")
+    assert created.returncode == 0, created.stderr
+    target = tmp_path / "private"
+    out = tradebotd("restore", "--from", json.loads(created.stdout)["path"], "--data-dir", str(target))
+    assert out.returncode == 0, out.stderr
+    assert (target.stat().st_mode & 0o777) == 0o700

@@ -50,3 +50,14 @@ struct BackupConfigurationTests {
         #expect(config.key != nil)
     }
 }
+
+@Suite("Backup interval descriptions")
+struct BackupIntervalDescriptionTests {
+    @Test("Intervals are described in the largest exact unit", arguments: [
+        (Duration.seconds(86_400), "1d"), (.seconds(7200), "2h"), (.seconds(90), "90s"), (.seconds(1800), "30m"),
+        (.milliseconds(1500), "1500ms"),
+    ])
+    func describe(interval: Duration, text: String) {
+        #expect(BackupConfiguration.describe(interval) == text)
+    }
+}

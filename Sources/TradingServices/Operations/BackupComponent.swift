@@ -82,14 +82,16 @@ public final class BackupComponent: ServerComponent {
 
     public func start(_ runtime: ServerRuntime) async throws {
         let configuration = operations.configuration
+        var newest: Int64?
         if let records = try? await operations.list() {
-            if let newest = records.compactMap(\.createdAtNanoseconds).max() { lastSuccess.set(Double(newest) / 1e9) }
+            newest = records.compactMap(\.createdAtNanoseconds).max()
+            if let newest { lastSuccess.set(Double(newest) / 1e9) }
             let verified = records.filter(\.verified).compactMap { $0.annotations.verifiedAt }
                 .compactMap { BackupID.nanoseconds(iso8601: $0) }.max()
             if let verified { lastVerified.set(Double(verified) / 1e9) }
         }
         let now = runtime.now
-        operations.startSchedule { [self] outcome in
+        operations.startSchedule(newestBackup: newest) { [self] outcome in
             let finished = now()
             switch outcome {
             case let .created(record, pruned):
@@ -109,7 +111,7 @@ public final class BackupComponent: ServerComponent {
             }
             scheduledReport?(outcome)
         }
-        let schedule = configuration.interval.map { "every \($0)" } ?? "off"
+        let schedule = configuration.interval.map { "every " + BackupConfiguration.describe($0) } ?? "off"
         log.info("backups", ["directory": operations.manager.backupsDirectory, "schedule": schedule,
                              "retain": "\(configuration.retain)",
                              "encryption": configuration.key == nil ? "off" : "AES-256-GCM"])

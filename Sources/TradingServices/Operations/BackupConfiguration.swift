@@ -64,6 +64,16 @@ public struct BackupConfiguration: Sendable {
         }
     }
 
+    /// `24h`, `30m`, `45s`, `500ms`: the largest unit that divides the interval exactly.
+    public static func describe(_ interval: Duration) -> String {
+        let ms = BackupOperations.nanoseconds(interval) / 1_000_000
+        for (suffix, factor) in [("d", Int64(86_400_000)), ("h", 3_600_000), ("m", 60_000), ("s", 1000)]
+            where ms >= factor && ms % factor == 0 {
+            return "\(ms / factor)\(suffix)"
+        }
+        return "\(ms)ms"
+    }
+
     /// Parses `off`, `500ms`, `30s`, `15m`, `1h`, `1d` or a bare number of seconds; at least 1 s
     /// (except in milliseconds, which exist for tests) and at most 366 days.
     static func interval(_ text: String) throws(ConfigurationError) -> Duration? {

@@ -68,11 +68,10 @@ final class BackupOperations: Sendable {
     // MARK: schedule
 
     /// Starts the schedule (if an interval is configured): the first run is due one interval after
-    /// the newest backup (or after now when there is none), then every interval.
-    func startSchedule(report: @escaping @Sendable (ScheduledOutcome) -> Void) {
+    /// `newestBackup` (creation time of the newest backup; now when there is none), then every interval.
+    func startSchedule(newestBackup newest: Int64?, report: @escaping @Sendable (ScheduledOutcome) -> Void) {
         guard let interval = configuration.interval else { return }
         let intervalNs = Self.nanoseconds(interval)
-        let newest = (try? listNow())?.compactMap(\.createdAtNanoseconds).max()
         let current = now()
         let firstDelay = max(Int64(0), min(intervalNs, (newest ?? current) + intervalNs - current))
         state.withLock { s in

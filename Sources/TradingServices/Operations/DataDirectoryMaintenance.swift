@@ -50,6 +50,16 @@ public enum DataDirectoryMaintenance {
         let started = ContinuousClock.now
         try requireDirectory(backup, what: "backup directory")
         let key = try key(environment)
+        // A new data directory gets the server's own mode (0700): the journal holds password
+        // hashes and trading history. (The store would create it with the process umask.)
+        if !FileManager.default.fileExists(atPath: dataDirectory) {
+            do {
+                try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw MaintenanceError(.failed, "cannot create the data directory \(dataDirectory): \(error.localizedDescription)")
+            }
+        }
         let restored: BackupManager.Restored
         do throws(StoreError) { restored = try BackupManager.restore(backup, into: dataDirectory, key: key) } catch {
             throw MaintenanceError(error)
