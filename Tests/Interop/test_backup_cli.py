@@ -177,3 +177,12 @@ def test_a_restored_data_directory_is_private(seeded_server, tmp_path, token):
     out = tradebotd("restore", "--from", json.loads(created.stdout)["path"], "--data-dir", str(target))
     assert out.returncode == 0, out.stderr
     assert (target.stat().st_mode & 0o777) == 0o700
+
+
+def test_create_with_verify_reports_the_verification(seeded_server, token):
+    out = tradectl(seeded_server, token, "backup", "create", "--verify", "--json")
+    assert out.returncode == 0, out.stderr
+    backup = json.loads(out.stdout)
+    assert backup["verified"] is True and backup["verified_at"] is not None
+    assert "last sequence 20" in backup["detail"]
+    assert "server is verifying" in out.stderr
