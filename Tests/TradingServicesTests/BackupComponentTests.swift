@@ -34,6 +34,9 @@ struct BackupComponentTests {
         #expect(verified.detail.contains("last sequence 25"))
         #expect(verified.backup?.verified == true && verified.backup?.verifiedAt != nil)
         #expect(try await s.admin.listBackups().backups.first?.verified == true)
+        let metrics = s.server.metrics.renderPrometheus()
+        #expect(metrics.contains("tradebot_backup_last_success_timestamp_seconds"))
+        #expect(!metrics.contains("tradebot_backup_last_verified_timestamp_seconds 0\n"))
         await s.stop()
     }
 
@@ -166,6 +169,30 @@ struct BackupComponentTests {
         #expect(error?.message.contains("tradebot.db.enc") == true)
         #expect(error?.message.contains("TRADEBOT_BACKUP_KEY") == true)
         await keyless.stop()
+    }
+
+    @Test("A failed scheduled backup is reported, counted, and tried again")
+    func scheduleFailure() async throws {
+        let (stream, continuation) = AsyncStream<Result<BackupRecord, BackupFailure>>.makeStream()
+        let directory = BackupTestServer.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // A regular file where the backups directory belongs: every backup fails.
+        try FileManager.default.createDirectory(atPath: directory + "/data", withIntermediateDirectories: true)
+        try Data().write(to: URL(fileURLWithPath: directory + "/data/backups"))
+        let s = try await BackupTestServer.start(BackupConfiguration(interval: .milliseconds(100), retain: 2),
+                                                 directory: directory) { continuation.yield($0) }
+        var failures = 0
+        for await outcome in stream {
+            guard case .failure(let failure) = outcome else { Issue.record("a backup succeeded"); break }
+            #expect(failure.description.contains(directory + "/data/backups"))
+            failures += 1
+            if failures == 2 { break }
+        }
+        let line = s.server.metrics.renderPrometheus().split(separator: "\n")
+            .first { $0.hasPrefix("tradebot_backup_failures_total ") }
+        let count = line.flatMap { Double($0.split(separator: " ").last ?? "") } ?? 0
+        #expect(count >= 2)  // more may have failed since: the schedule keeps retrying
+        await s.stop()
     }
 
     @Test("Scheduled backups run on the interval, are verified, and retention keeps the newest N")

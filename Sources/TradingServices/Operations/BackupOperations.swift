@@ -67,25 +67,39 @@ final class BackupOperations: Sendable {
 
     // MARK: schedule
 
+    /// Longest wait before a failed scheduled backup is tried again (a failure must not cost a
+    /// whole interval of RPO when its cause, e.g. a full disk, is fixed quickly).
+    static let maxRetryDelay: Int64 = 15 * 60 * 1_000_000_000
+
     /// Starts the schedule (if an interval is configured): the first run is due one interval after
-    /// `newestBackup` (creation time of the newest backup; now when there is none), then every interval.
+    /// `newestBackup` (creation time of the newest backup; now when there is none), then every
+    /// interval. After a failure the next attempt comes after min(interval, 15 min).
     func startSchedule(newestBackup newest: Int64?, report: @escaping @Sendable (ScheduledOutcome) -> Void) {
         guard let interval = configuration.interval else { return }
         let intervalNs = Self.nanoseconds(interval)
         let current = now()
         let firstDelay = max(Int64(0), min(intervalNs, (newest ?? current) + intervalNs - current))
+        let retryDelay = min(intervalNs, Self.maxRetryDelay)
         state.withLock { s in
             guard !s.stopped, s.timer == nil else { return }
             let timer = DispatchSource.makeTimerSource(queue: queue)
-            timer.schedule(wallDeadline: .now() + .nanoseconds(Int(firstDelay)), repeating: .nanoseconds(Int(intervalNs)),
-                           leeway: .milliseconds(Int(min(1000, intervalNs / 10_000_000))))
+            Self.schedule(timer, after: firstDelay, interval: intervalNs)
             timer.setEventHandler { [self] in
                 guard !state.withLock({ $0.stopped }) else { return }
-                report(scheduledRun())
+                let outcome = scheduledRun()
+                if case .failed = outcome, let timer = state.withLock({ $0.timer }) {
+                    Self.schedule(timer, after: retryDelay, interval: intervalNs)
+                }
+                report(outcome)
             }
             timer.resume()
             s.timer = timer
         }
+    }
+
+    private static func schedule(_ timer: any DispatchSourceTimer, after delay: Int64, interval: Int64) {
+        timer.schedule(wallDeadline: .now() + .nanoseconds(Int(delay)), repeating: .nanoseconds(Int(interval)),
+                       leeway: .milliseconds(Int(min(1000, interval / 10_000_000))))
     }
 
     /// Stops the schedule and waits for work already on the queue to finish.
