@@ -56,6 +56,18 @@ struct BackupComponentTests {
         await s.stop()
     }
 
+    @Test("A test-restore scratch directory left by a crash is removed at start")
+    func leftoverScratch() async throws {
+        let directory = BackupTestServer.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = directory + "/data/.verify-restore-2026-01-01T000000.000Z"
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        try Data("partial copy".utf8).write(to: URL(fileURLWithPath: scratch + "/tradebot.db"))
+        let s = try await BackupTestServer.start(directory: directory)
+        #expect(!FileManager.default.fileExists(atPath: scratch))
+        await s.stop()
+    }
+
     @Test("A tampered backup fails VerifyBackup with FAILED_PRECONDITION naming the file, and is listed as unverified")
     func tampered() async throws {
         let s = try await BackupTestServer.start()

@@ -82,6 +82,9 @@ public final class BackupComponent: ServerComponent {
 
     public func start(_ runtime: ServerRuntime) async throws {
         let configuration = operations.configuration
+        for path in await operations.removeLeftoverScratch() {
+            log.warning("removed the scratch directory of an interrupted test restore", ["path": path])
+        }
         var newest: Int64?
         if let records = try? await operations.list() {
             newest = records.compactMap(\.createdAtNanoseconds).max()

@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Observability
 import Persistence
 import Synchronization
 
@@ -49,6 +48,22 @@ final class BackupOperations: Sendable {
         try await run { () throws(BackupFailure) -> BackupRecord in
             try self.createNow(note: note).0
         }
+    }
+
+    /// Removes `.verify-restore-*` scratch directories left by a test restore that a crash or
+    /// `kill -9` interrupted (scratch by construction, and each may hold a full database copy);
+    /// returns the removed paths.
+    func removeLeftoverScratch() async -> [String] {
+        let directory = manager.dataDirectory
+        return (try? await run { () throws(BackupFailure) -> [String] in
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            var removed: [String] = []
+            for name in names where name.hasPrefix(Self.scratchPrefix) {
+                let path = directory + "/" + name
+                if (try? FileManager.default.removeItem(atPath: path)) != nil { removed.append(path) }
+            }
+            return removed
+        }) ?? []
     }
 
     /// Every complete backup, oldest first.
@@ -188,7 +203,7 @@ final class BackupOperations: Sendable {
     /// Restores into `<data>/.verify-restore-<stamp>/`, opens it like a starting server, compares
     /// the last sequence with the manifest, and always removes the scratch directory.
     private func testRestoreNow(_ path: String) throws(StoreError) -> String {
-        let scratch = manager.dataDirectory + "/.verify-restore-" + BackupID.iso8601(nanoseconds: now())
+        let scratch = manager.dataDirectory + "/" + Self.scratchPrefix + BackupID.iso8601(nanoseconds: now())
             .replacingOccurrences(of: ":", with: "")
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let restored = try BackupManager.restore(path, into: scratch, key: configuration.key)
@@ -217,6 +232,9 @@ final class BackupOperations: Sendable {
         }
         return record
     }
+
+    /// Name prefix of test-restore scratch directories inside the data directory.
+    static let scratchPrefix = ".verify-restore-"
 
     static func checkedSummary(_ manifest: BackupManifest) -> String {
         "checksums, integrity_check, schema version \(manifest.schemaVersion) and last sequence "
