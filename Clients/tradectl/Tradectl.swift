@@ -7,6 +7,6 @@ struct Tradectl: AsyncParsableCommand {
         commandName: "tradectl",
         abstract: "Command-line client for tradebotd.",
         subcommands: [HealthCommand.self, LoginCommand.self, LogoutCommand.self, WhoAmICommand.self,
-                      UsersCommand.self, TokensCommand.self]
+                      UsersCommand.self, TokensCommand.self, BackupCommand.self]
     )
 }

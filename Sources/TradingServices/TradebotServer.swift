@@ -56,10 +56,15 @@ public final class TradebotServer: Sendable {
         } catch {
             throw .store(reason: "\(error)")
         }
+        runtime = ServerRuntime(configuration: configuration, version: version, store: store, log: log,
+                                metrics: metrics, health: health, now: now)
         do {
-            runtime = ServerRuntime(configuration: configuration, version: version, store: store, log: log,
-                                    metrics: metrics, health: health, now: now)
             components = try makeComponents(runtime)
+        } catch {
+            store.close()
+            throw .component(reason: "\(error)")
+        }
+        do {
             var failure: (any Error)?
             let replayed = try store.replay(after: 0) { event in
                 guard failure == nil else { return }
@@ -138,7 +143,8 @@ public final class TradebotServer: Sendable {
 
     /// The product's components, in start order.
     public static func standardComponents(_ runtime: ServerRuntime) throws -> [any ServerComponent] {
-        [try IdentityComponent.standard(runtime)]
+        [try IdentityComponent.standard(runtime),
+         BackupComponent(runtime: runtime, configuration: try .fromProcessEnvironment())]
     }
 
     /// The product's read models.
