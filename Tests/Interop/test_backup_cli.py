@@ -2,8 +2,8 @@
 tradebotd, then an offline `tradebotd restore` into a fresh data directory that a new server starts
 from with the same journal; a restore into a running server's directory is refused.
 
-The backup RPCs are admin-only once the auth interceptor is in place: the calls then need a token,
-taken from the optional `admin_token` fixture (if a conftest provides one) or $TRADEBOT_TOKEN.
+The backup RPCs are admin-only: each test logs in to its server as the first-start admin
+(password from TRADEBOT_ADMIN_PASSWORD) and passes the token to tradectl as $TRADEBOT_TOKEN.
 """
 from __future__ import annotations
 
@@ -16,15 +16,17 @@ import subprocess
 
 import pytest
 
-from conftest import binary
+from conftest import ADMIN_PASSWORD, AuthClient, binary
 
 
 @pytest.fixture
-def token(request) -> str | None:
+def token(seeded_server, pb) -> str:
+    """An admin access token for `seeded_server` (the backup RPCs are admin-only)."""
+    client = AuthClient(seeded_server, pb)
     try:
-        return request.getfixturevalue("admin_token")
-    except pytest.FixtureLookupError:
-        return os.environ.get("TRADEBOT_TOKEN") or None
+        return client.login("admin", ADMIN_PASSWORD).access_token
+    finally:
+        client.close()
 
 
 def tradectl(server, token, *args: str) -> subprocess.CompletedProcess:
@@ -70,14 +72,18 @@ def journal(db_path: pathlib.Path) -> list[tuple]:
 def seeded_server(start_server, tmp_path):
     """A running server whose journal holds 20 events."""
     data = tmp_path / "live"
-    first = start_server(data_dir=data)
+    env = {"TRADEBOT_ADMIN_PASSWORD": ADMIN_PASSWORD}
+    first = start_server(data_dir=data, env=env)
     assert first.stop() == 0
     seed_journal(data, 20)
-    return start_server(data_dir=data)
+    return start_server(data_dir=data, env=env)
 
 
 def test_create_list_verify_then_restore_into_a_fresh_directory(seeded_server, start_server, tmp_path, token):
     s = seeded_server
+    # The 20 seeded events plus what the server journaled itself (first-start admin, the login).
+    expected = len(journal(s.data_dir / "tradebot.db"))
+    assert expected >= 20
     created = tradectl(s, token, "backup", "create", "--note", "interop drill", "--json")
     assert created.returncode == 0, created.stderr
     backup = json.loads(created.stdout)
@@ -86,7 +92,7 @@ def test_create_list_verify_then_restore_into_a_fresh_directory(seeded_server, s
     assert backup["note"] == "interop drill" and len(backup["sha256"]) == 64 and backup["size_bytes"] > 0
     assert "online backup" in created.stderr and "done in" in created.stderr  # progress: phase + elapsed
     manifest = json.loads((backup_dir / "manifest.json").read_text())
-    assert manifest["lastSequence"] == 20
+    assert manifest["lastSequence"] == expected
 
     listed = tradectl(s, token, "backup", "list", "--json")
     assert listed.returncode == 0, listed.stderr
@@ -97,7 +103,7 @@ def test_create_list_verify_then_restore_into_a_fresh_directory(seeded_server, s
 
     verified = tradectl(s, token, "backup", "verify", backup["backup_id"], "--test-restore")
     assert verified.returncode == 0, verified.stderr
-    assert verified.stdout.startswith("OK " + backup["backup_id"]) and "last sequence 20" in verified.stdout
+    assert verified.stdout.startswith("OK " + backup["backup_id"]) and f"last sequence {expected}" in verified.stdout
 
     # A server holds the directory: restore refuses and changes nothing.
     refused = tradebotd("restore", "--from", str(backup_dir), "--data-dir", str(s.data_dir))
@@ -106,20 +112,20 @@ def test_create_list_verify_then_restore_into_a_fresh_directory(seeded_server, s
     assert s.alive()
 
     original = journal(s.data_dir / "tradebot.db")
-    assert len(original) == 20
+    assert len(original) == expected
     assert s.stop() == 0
 
     fresh = tmp_path / "fresh"
     restored = tradebotd("restore", "--from", str(backup_dir), "--data-dir", str(fresh))
     assert restored.returncode == 0, restored.stderr
-    assert "last sequence 20" in restored.stdout
+    assert f"last sequence {expected}" in restored.stdout
     assert "finished in" in restored.stderr  # progress: phase + elapsed
 
     shutil.copytree(s.data_dir / "tls", fresh / "tls")  # same certificate, so the CA stays valid
     again = start_server(data_dir=fresh)
     health = tradectl(again, token, "health")
     assert health.returncode == 0 and health.stdout.strip() == "SERVING", health.stdout + health.stderr
-    assert "events=20" in again.output()  # recovered the whole journal at start
+    assert f"events={expected}" in again.output()  # recovered the whole journal at start
     assert journal(fresh / "tradebot.db") == original
     assert again.stop() == 0
 
@@ -180,9 +186,10 @@ def test_a_restored_data_directory_is_private(seeded_server, tmp_path, token):
 
 
 def test_create_with_verify_reports_the_verification(seeded_server, token):
+    expected = len(journal(seeded_server.data_dir / "tradebot.db"))
     out = tradectl(seeded_server, token, "backup", "create", "--verify", "--json")
     assert out.returncode == 0, out.stderr
     backup = json.loads(out.stdout)
     assert backup["verified"] is True and backup["verified_at"] is not None
-    assert "last sequence 20" in backup["detail"]
+    assert f"last sequence {expected}" in backup["detail"]
     assert "server is verifying" in out.stderr
