@@ -138,11 +138,11 @@ public final class TradebotServer: Sendable {
 
     /// The product's components, in start order.
     public static func standardComponents(_ runtime: ServerRuntime) throws -> [any ServerComponent] {
-        []
+        [TradingComponent(runtime: runtime, settings: try TradingSettings.fromConfiguration(runtime))]
     }
 
     /// The product's read models.
-    public static var standardProjections: [any Projection<ServerEvent>] { [] }
+    public static var standardProjections: [any Projection<ServerEvent>] { TradingProjections.all }
 
     /// Wall-clock nanoseconds since the Unix epoch.
     public static func wallClockNanoseconds() -> Int64 {
