@@ -183,7 +183,9 @@ public final class EngineHost: Sendable {
                                    ids: SequentialOrderIDs(startingAt: maxID + 1), strategies: strategies)
         engine.rebuild(from: sequenced)
         let state = SequencerState(engine: engine, clock: clock,
-                                   broker: PaperBroker(instruments: settings.instruments, config: settings.broker))
+                                   broker: PaperBroker(instruments: settings.instruments, config: settings.broker),
+                                   session: "S\(now() / 1_000_000)")
+        state.restoreBrokerBook()
         for e in recovered {
             if let o = e.event.order { state.orderSequence[o.id] = e.sequence }
             state.lastSequence = e.sequence

@@ -87,7 +87,10 @@ struct SequencerLoop {
             reports.removeAll(keepingCapacity: true)
             state.broker.pollReports(upTo: due, into: &reports)
             let batch = reports
-            for report in batch { _ = process(.broker(report)) }
+            for report in batch {
+                guard let adapted = state.adapt(report) else { continue }
+                _ = process(.broker(adapted))
+            }
         }
     }
 
