@@ -121,3 +121,33 @@ def grpc_channel(server: Server):
     import grpc
     creds = grpc.ssl_channel_credentials(root_certificates=server.ca.read_bytes())
     return grpc.secure_channel(server.address, creds)
+
+
+@pytest.fixture(scope="session")
+def token():
+    """The bearer token for RPCs: $TRADEBOT_TOKEN, or None while the server runs without auth.
+
+    When the auth interceptor lands, this fixture should log in (Auth/Login) and return the token.
+    """
+    return os.environ.get("TRADEBOT_TOKEN") or None
+
+
+@pytest.fixture(scope="session")
+def auth_metadata(token):
+    """gRPC metadata carrying the token (empty without one)."""
+    return [("authorization", f"Bearer {token}")] if token else []
+
+
+@pytest.fixture(scope="session")
+def tradebot_pb(tmp_path_factory):
+    """Python protobuf classes generated from Protocol/ at test time, by module short name
+    (`orders_pb2`, `common_pb2`, ...)."""
+    import golden_vectors
+    modules = golden_vectors.compile_protos(tmp_path_factory.mktemp("protos"))
+    return {m.__name__.rsplit(".", 1)[-1]: m for m in modules}
+
+
+@pytest.fixture
+def trading_server(start_server):
+    """A default-run tradebotd (paper broker, EURUSD replayed, SMA) with a fast feed."""
+    return start_server(env={"TRADEBOT_REPLAY_SPEED": "50"})
