@@ -13,6 +13,6 @@ struct Tradectl: AsyncParsableCommand {
         """,
         subcommands: [HealthCommand.self, StatusCommand.self, OrdersCommand.self, FillsCommand.self, PositionsCommand.self,
                       PortfolioCommand.self, RiskCommand.self, InstrumentsCommand.self, QuoteCommand.self,
-                      StrategiesCommand.self]
+                      StrategiesCommand.self, SignalCommand.self]
     )
 }

@@ -14,7 +14,7 @@ from conftest import binary
 COMMANDS = [["status"], ["orders"], ["orders", "submit"], ["orders", "cancel"], ["orders", "replace"],
             ["orders", "get"], ["orders", "list"], ["orders", "watch"], ["fills", "watch"], ["positions", "list"],
             ["positions", "watch"], ["portfolio"], ["risk", "show"], ["risk", "halt"], ["risk", "resume"],
-            ["risk", "watch"], ["instruments"], ["quote"], ["strategies", "list"]]
+            ["risk", "watch"], ["instruments"], ["quote"], ["strategies", "list"], ["signal"]]
 
 
 @pytest.fixture

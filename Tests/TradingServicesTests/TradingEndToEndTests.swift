@@ -215,6 +215,34 @@ struct TradingEndToEndTests {
         #expect(all.map(\.sequence) == all.map(\.sequence).sorted())
     }
 
+    @Test("An external signal is sized and risk-checked into an order; a retried signal id returns the first answer")
+    func signals() async throws {
+        let s = try await T.start()
+        defer { Task { await s.stop() } }
+        let strategies = TradebotV1.Strategies.Client(s.rpc)
+        try await s.bar("1.07219")
+        var signal = TradebotV1.SubmitSignalRequest()
+        signal.signalID = "sig-1"
+        signal.strategyID = "external"
+        signal.symbol = "EURUSD"
+        signal.direction = .long
+        signal.stopPrice = "1.06219"
+        let first = try await strategies.submitSignal(signal)
+        #expect(first.accepted)
+        let order = try #require(first.order)
+        #expect(order.side == .buy && order.strategyID == "external")
+        let again = try await strategies.submitSignal(signal)
+        #expect(again.order?.orderID == order.orderID)
+        try await s.bar("1.07300")
+        signal.signalID = "sig-2"
+        let repeated = try await strategies.submitSignal(signal)
+        #expect(!repeated.accepted && repeated.reasonCode == "ALREADY_LONG")
+        signal.signalID = "sig-3"
+        signal.direction = .unspecified
+        let bad = await #expect(throws: RPCError.self) { try await strategies.submitSignal(signal) }
+        #expect(bad?.code == .invalidArgument)
+    }
+
     @Test("GetStatus reports version, components and measured SLA figures; /metrics names the MISSION.md metrics")
     func status() async throws {
         let s = try await T.start()

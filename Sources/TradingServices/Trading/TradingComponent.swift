@@ -17,6 +17,7 @@ public final class TradingComponent: ServerComponent {
     public let feed: MarketFeed
     let runtime: ServerRuntime
     let streamer: TradingStreamer
+    let signals = SignalLedger()
     var settings: TradingSettings { host.settings }
     var account: String { host.settings.account.value }
 
@@ -40,6 +41,7 @@ public final class TradingComponent: ServerComponent {
         registerRisk(in: &router)
         registerMarketData(in: &router)
         registerStrategies(in: &router)
+        registerSignals(in: &router)
         registerSystem(in: &router)
     }
 
