@@ -243,6 +243,36 @@ struct TradingEndToEndTests {
         #expect(bad?.code == .invalidArgument)
     }
 
+    @Test("Quotes stream from a retained market-data sequence, then live; an unknown symbol is NOT_FOUND")
+    func quotes() async throws {
+        let s = try await T.start()
+        defer { Task { await s.stop() } }
+        try await s.bar("1.07219")
+        try await s.bar("1.07300")
+        var request = TradebotV1.SubscribeQuotesRequest()
+        request.fromSequence = 1
+        request.includeBars = true
+        let stream = s.marketData.subscribeQuotes(request)
+        try await s.bar("1.07400")
+        let events = try await collect(6, from: stream)
+        stream.cancel()
+        #expect(events.map(\.sequence) == [1, 1, 2, 2, 3, 3])
+        guard case .quote(let q)? = events[4].payload, case .bar(let b)? = events[5].payload else {
+            Issue.record("expected a quote then a bar: \(events)")
+            return
+        }
+        #expect(try Decimal(wire: q.last) == Decimal(string: "1.074"))
+        #expect(b.symbol == "EURUSD")
+        var get = TradebotV1.GetQuoteRequest()
+        get.symbol = "EURUSD"
+        #expect(try await s.marketData.getQuote(get).quote?.last == q.last)
+
+        request.symbols = ["XAUUSD"]
+        let unknown = s.marketData.subscribeQuotes(request)
+        let error = await #expect(throws: RPCError.self) { for try await _ in unknown {} }
+        #expect(error?.code == .notFound)
+    }
+
     @Test("GetStatus reports version, components and measured SLA figures; /metrics names the MISSION.md metrics")
     func status() async throws {
         let s = try await T.start()

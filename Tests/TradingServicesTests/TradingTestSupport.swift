@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import HTTP2Transport
 import NetIO
@@ -42,6 +45,9 @@ final class TradingTestServer: Sendable {
 
     static func start(directory: String? = nil, settings: TradingSettings? = nil,
                       initialWindowSize: UInt32 = 1 << 20) async throws -> TradingTestServer {
+        // TLS writes go through OpenSSL's socket BIO (write(2), no MSG_NOSIGNAL): a peer that closed
+        // first raises SIGPIPE. tradebotd ignores it (SignalWaiter); the test process must as well.
+        signal(SIGPIPE, SIG_IGN)
         let dir = directory ?? makeDirectory()
         var config = ServerConfiguration()
         config.dataDirectory = dir

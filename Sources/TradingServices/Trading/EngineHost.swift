@@ -48,6 +48,8 @@ public final class EngineHost: Sendable {
 
     public let settings: TradingSettings
     public let hub: EventHub
+    /// Live bars for SubscribeQuotes (market data is not journaled).
+    public let quotes: MarketDataHub
     public let metrics: TradingMetrics
     let store: EventStore<ServerEventCodec>
     let log: Logger
@@ -67,6 +69,7 @@ public final class EngineHost: Sendable {
         self.now = now
         self.metrics = TradingMetrics()
         self.hub = EventHub(lastPublished: store.lastAssignedSequence, capacity: settings.subscriberBuffer)
+        self.quotes = MarketDataHub(retained: 4096, capacity: settings.subscriberBuffer)
     }
 
     /// Startup replay: one journaled engine event (called in sequence order, before `start`).
@@ -209,6 +212,7 @@ public final class EngineHost: Sendable {
             }
         }
         hub.finishAll()
+        quotes.finishAll()
     }
 
     /// Takes every queued job, or nil when stopping.

@@ -74,6 +74,7 @@ struct SequencerLoop {
                 input = .bar(stamped)
             }
             let outcome = process(input, postedAt: postedAt)
+            if case .bar(let bar) = input { host.quotes.publish(bar) }
             reply?(outcome)
         }
     }
