@@ -4,7 +4,7 @@ import TradingProtocol
 /// `tradectl risk show|halt|resume|watch`.
 struct RiskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "risk", abstract: "Risk state, halts and risk events.",
-                                                    subcommands: [Show.self, Halt.self, Resume.self, Watch.self],
+                                                    subcommands: [Show.self, Halt.self, Resume.self, Watch.self, Limits.self, Set.self],
                                                     defaultSubcommand: Show.self)
 
     static func show(_ state: TradebotV1.RiskState, json: Bool) {
@@ -116,6 +116,83 @@ struct RiskCommand: AsyncParsableCommand {
         case .orderRejected(let m)?: ("ORDER_REJECTED", "\(m.symbol) \(m.clientOrderID) \(m.reasonCode): \(m.message)")
         case .fillTimeout(let m)?: ("FILL_TIMEOUT", "\(m.orderID) \(m.symbol) \(m.action)")
         case nil: ("UNKNOWN", "")
+        }
+    }
+}
+
+/// `tradectl risk limits` and `tradectl risk set`.
+extension RiskCommand {
+    static func printLimits(_ l: TradebotV1.RiskLimits, version: UInt64, json: Bool) {
+        let pairs: [(String, String)] = [
+            ("max_order_quantity", l.maxOrderQuantity), ("max_order_notional", l.maxOrderNotional),
+            ("max_position_quantity", l.maxPositionQuantity), ("max_gross_exposure", l.maxGrossExposure),
+            ("max_open_orders", l.maxOpenOrders == 0 ? "" : "\(l.maxOpenOrders)"),
+            ("max_orders_per_second", l.maxOrdersPerSecond == 0 ? "" : "\(l.maxOrdersPerSecond)"),
+            ("price_collar_fraction", l.priceCollarFraction), ("daily_loss_limit", l.dailyLossLimit),
+            ("max_drawdown_fraction", l.maxDrawdownFraction), ("risk_fraction_per_trade", l.riskFractionPerTrade),
+            ("fill_timeout_seconds", l.fillTimeoutSeconds == 0 ? "" : "\(l.fillTimeoutSeconds)"),
+        ]
+        if json {
+            var object: [String: Any] = ["version": version]
+            for (k, v) in pairs { object[k] = v }
+            Output.json(object)
+        } else {
+            Output.record([("version", "\(version)")] + pairs.map { ($0.0, $0.1.isEmpty ? "(none)" : $0.1) })
+        }
+    }
+
+    struct Limits: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the risk limits and their version.")
+        @OptionGroup var options: ClientOptions
+        func run() async throws {
+            try await Session.run(options) { s in
+                let r = try await s.risk.getRiskLimits(TradebotV1.GetRiskLimitsRequest(), options: s.unary)
+                RiskCommand.printLimits(r.limits ?? .init(), version: r.version, json: options.json)
+            }
+        }
+    }
+
+    struct Set: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change risk limits: name=value pairs (an empty value removes the limit).",
+            discussion: "Example: tradectl risk set max_order_quantity=50000 daily_loss_limit=2000 --reason 'new desk limits'. The change applies only if nobody changed the limits since they were read (VERSION_MISMATCH otherwise).")
+        @OptionGroup var options: ClientOptions
+        @Argument(help: "name=value pairs, names as printed by `risk limits`.") var assignments: [String]
+        @Option(help: "Why (journaled).") var reason: String
+
+        func run() async throws {
+            try await Session.run(options) { s in
+                let current = try await s.risk.getRiskLimits(TradebotV1.GetRiskLimitsRequest(), options: s.unary)
+                var l = current.limits ?? .init()
+                for a in assignments {
+                    guard let eq = a.firstIndex(of: "=") else { throw ValidationError("expected name=value, got '\(a)'") }
+                    let name = String(a[..<eq]), value = String(a[a.index(after: eq)...])
+                    func count() throws -> UInt32 {
+                        guard value.isEmpty || UInt32(value) != nil else { throw ValidationError("\(name) must be a whole number") }
+                        return UInt32(value) ?? 0
+                    }
+                    switch name {
+                    case "max_order_quantity": l.maxOrderQuantity = value
+                    case "max_order_notional": l.maxOrderNotional = value
+                    case "max_position_quantity": l.maxPositionQuantity = value
+                    case "max_gross_exposure": l.maxGrossExposure = value
+                    case "max_open_orders": l.maxOpenOrders = try count()
+                    case "max_orders_per_second": l.maxOrdersPerSecond = try count()
+                    case "price_collar_fraction": l.priceCollarFraction = value
+                    case "daily_loss_limit": l.dailyLossLimit = value
+                    case "max_drawdown_fraction": l.maxDrawdownFraction = value
+                    case "risk_fraction_per_trade": l.riskFractionPerTrade = value
+                    case "fill_timeout_seconds": l.fillTimeoutSeconds = try count()
+                    default: throw ValidationError("unknown limit '\(name)'")
+                    }
+                }
+                var request = TradebotV1.UpdateRiskLimitsRequest()
+                request.limits = l
+                request.expectedVersion = current.version == 0 ? 0 : current.version
+                request.reason = reason
+                let r = try await s.risk.updateRiskLimits(request, options: s.unary)
+                RiskCommand.printLimits(r.limits ?? .init(), version: r.version, json: options.json)
+            }
         }
     }
 }

@@ -14,7 +14,7 @@ from conftest import binary
 COMMANDS = [["status"], ["orders"], ["orders", "submit"], ["orders", "cancel"], ["orders", "replace"],
             ["orders", "get"], ["orders", "list"], ["orders", "watch"], ["fills", "watch"], ["positions", "list"],
             ["positions", "watch"], ["portfolio"], ["risk", "show"], ["risk", "halt"], ["risk", "resume"],
-            ["risk", "watch"], ["instruments"], ["quote"], ["strategies", "list"], ["signal"]]
+            ["risk", "watch"], ["risk", "limits"], ["risk", "set"], ["instruments"], ["quote"], ["strategies", "list"], ["signal"]]
 
 
 @pytest.fixture
@@ -86,6 +86,13 @@ def test_main_commands(tradectl):
     assert refused.stderr.startswith("error: FAILED_PRECONDITION: TRADING_HALTED")
     resumed = tradectl("risk", "resume", "--json")
     assert resumed.returncode == 0 and json.loads(resumed.stdout)["trading_state"] == "ACTIVE"
+
+    limits = tradectl("risk", "set", "max_order_quantity=4000000", "--reason", "interop", "--json")
+    assert limits.returncode == 0, limits.stderr
+    doc = json.loads(limits.stdout)
+    assert doc["max_order_quantity"] == "4000000" and doc["version"] >= 1
+    bad_limit = tradectl("risk", "set", "daily_loss_limit=-1", "--reason", "interop")
+    assert bad_limit.returncode == 1 and bad_limit.stderr.startswith("error: INVALID_ARGUMENT: limits.daily_loss_limit")
 
     status = tradectl("status", "--json")
     assert status.returncode in (0, 2), status.stderr

@@ -273,6 +273,35 @@ struct TradingEndToEndTests {
         #expect(error?.code == .notFound)
     }
 
+    @Test("Risk limits are read and replaced with optimistic versioning; the new limit applies to the next order")
+    func riskLimits() async throws {
+        let s = try await T.start()
+        defer { Task { await s.stop() } }
+        try await s.bar("1.07219")
+        let read = try await s.risk.getRiskLimits(TradebotV1.GetRiskLimitsRequest())
+        #expect(read.version == 0)
+        var limits = try #require(read.limits)
+        #expect(limits.maxOrderQuantity == "5000000")
+        limits.maxOrderQuantity = "2000"
+        var update = TradebotV1.UpdateRiskLimitsRequest()
+        update.limits = limits
+        update.expectedVersion = 0
+        update.reason = "test"
+        let updated = try await s.risk.updateRiskLimits(update)
+        #expect(updated.version == 1 && updated.limits?.maxOrderQuantity == "2000")
+        update.expectedVersion = 7
+        let stale = await #expect(throws: RPCError.self) { try await s.risk.updateRiskLimits(update) }
+        #expect(stale?.code == .failedPrecondition && stale?.message.hasPrefix("VERSION_MISMATCH") == true)
+        update.expectedVersion = 1
+        update.limits?.dailyLossLimit = "-5"
+        let negative = await #expect(throws: RPCError.self) { try await s.risk.updateRiskLimits(update) }
+        #expect(negative?.code == .invalidArgument && negative?.message.hasPrefix("limits.daily_loss_limit") == true)
+        let refused = await #expect(throws: RPCError.self) {
+            try await s.orders.submitOrder(T.submit(.buy, "3000", clientOrderID: "over"))
+        }
+        #expect(refused?.message.hasPrefix("MAX_ORDER_QUANTITY") == true)
+    }
+
     @Test("GetStatus reports version, components and measured SLA figures; /metrics names the MISSION.md metrics")
     func status() async throws {
         let s = try await T.start()

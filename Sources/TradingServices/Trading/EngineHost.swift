@@ -30,7 +30,8 @@ public final class EngineHost: Sendable {
     }
 
     enum Job: Sendable {
-        case input(EngineInput, postedAt: UInt64, reply: (@Sendable (Result<Outcome, HostError>) -> Void)?)
+        case input(EngineInput, postedAt: UInt64, reply: (@Sendable (Result<Outcome, HostError>) -> Void)?,
+                   onlyIf: (@Sendable (SequencerStateView) -> Bool)? = nil)
         case query(@Sendable (SequencerState?) -> Void)
     }
 
@@ -38,6 +39,8 @@ public final class EngineHost: Sendable {
     public enum HostError: Error, Sendable, Equatable {
         case stopped
         case store(String)
+        /// The command's precondition did not hold on the sequencer (nothing was done).
+        case preconditionFailed
     }
 
     private struct Inbox {
@@ -116,20 +119,23 @@ public final class EngineHost: Sendable {
         enqueue(.input(input, postedAt: DispatchTime.now().uptimeNanoseconds, reply: nil))
     }
 
-    /// Runs an input through the engine and returns what it did (not yet durable).
-    public func submit(_ input: EngineInput) async throws(HostError) -> Outcome {
+    /// Runs an input through the engine and returns what it did (not yet durable). With `onlyIf`,
+    /// the check runs on the sequencer right before the input, atomically with it.
+    public func submit(_ input: EngineInput,
+                       onlyIf: (@Sendable (SequencerStateView) -> Bool)? = nil) async throws(HostError) -> Outcome {
         let result: Result<Outcome, HostError> = await withCheckedContinuation { continuation in
             let accepted = enqueue(.input(input, postedAt: DispatchTime.now().uptimeNanoseconds, reply: { outcome in
                 continuation.resume(returning: outcome)
-            }))
+            }, onlyIf: onlyIf))
             if !accepted { continuation.resume(returning: .failure(.stopped)) }
         }
         return try result.get()
     }
 
     /// Runs a command and waits until its events are durable.
-    public func execute(_ command: EngineCommand) async throws(HostError) -> Outcome {
-        let outcome = try await submit(.command(command))
+    public func execute(_ command: EngineCommand,
+                        onlyIf: (@Sendable (SequencerStateView) -> Bool)? = nil) async throws(HostError) -> Outcome {
+        let outcome = try await submit(.command(command), onlyIf: onlyIf)
         let through = outcome.lastSequence ?? store.lastAssignedSequence
         do {
             try await store.committed(through: through)
@@ -191,6 +197,7 @@ public final class EngineHost: Sendable {
         state.restoreBrokerBook()
         for e in recovered {
             if let o = e.event.order { state.orderSequence[o.id] = e.sequence }
+            if case .riskLimitsChanged = e.event { state.limitsVersion += 1 }
             state.lastSequence = e.sequence
         }
         startedAt.store(now(), ordering: .relaxed)
@@ -207,7 +214,7 @@ public final class EngineHost: Sendable {
         }
         for job in left {
             switch job {
-            case .input(_, _, let reply): reply?(.failure(.stopped))
+            case .input(_, _, let reply, _): reply?(.failure(.stopped))
             case .query(let body): body(nil)
             }
         }
@@ -244,4 +251,6 @@ public struct SequencerStateView {
     public var lastSequence: Int64 { state.lastSequence }
     public var brokerConnected: Bool { state.broker.connected }
     public var now: Timestamp { state.clock.now }
+    /// How many times the risk limits were changed (the version `UpdateRiskLimits` checks).
+    public var limitsVersion: UInt64 { state.limitsVersion }
 }

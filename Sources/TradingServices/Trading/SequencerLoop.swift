@@ -55,7 +55,11 @@ struct SequencerLoop {
         switch job {
         case .query(let body):
             body(state)
-        case .input(let input, let postedAt, let reply):
+        case .input(let input, let postedAt, let reply, let onlyIf):
+            if let onlyIf, !onlyIf(SequencerStateView(state: state)) {
+                reply?(.failure(.preconditionFailed))
+                return
+            }
             let t = host.now()
             setClock(t)
             deliverReports(upTo: t)
@@ -112,6 +116,7 @@ struct SequencerLoop {
                     let seq = range.lowerBound + Int64(offset)
                     journaled.append(JournaledEngineEvent(sequence: seq, timeNanoseconds: e.timestamp.nanoseconds, event: e.event))
                     if let o = e.event.order { state.orderSequence[o.id] = seq }
+                    if case .riskLimitsChanged = e.event { state.limitsVersion += 1 }
                 }
                 state.lastSequence = range.upperBound
                 pending.append(journaled)

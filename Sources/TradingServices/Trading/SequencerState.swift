@@ -16,6 +16,8 @@ final class SequencerState {
     var lastBar: [Symbol: Bar] = [:]
     /// Newest bar timestamp handed to the engine; bars are restamped strictly after it.
     var lastBarTime: Int64 = 0
+    /// Number of `RiskLimitsChanged` events so far.
+    var limitsVersion: UInt64 = 0
     /// Journal sequence of the newest engine event.
     var lastSequence: Int64 = 0
     /// Prefix making this run's paper trade ids unique across restarts (the paper broker counts

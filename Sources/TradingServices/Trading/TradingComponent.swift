@@ -39,6 +39,7 @@ public final class TradingComponent: ServerComponent {
         registerOrders(in: &router)
         registerPortfolio(in: &router)
         registerRisk(in: &router)
+        registerRiskLimits(in: &router)
         registerMarketData(in: &router)
         registerStrategies(in: &router)
         registerSignals(in: &router)
@@ -73,14 +74,16 @@ public final class TradingComponent: ServerComponent {
         do { return try await host.query(body) } catch { throw Self.rpcError(error) }
     }
 
-    func execute(_ command: EngineCommand) async throws(RPCError) -> EngineHost.Outcome {
-        do { return try await host.execute(command) } catch { throw Self.rpcError(error) }
+    func execute(_ command: EngineCommand,
+                 onlyIf: (@Sendable (SequencerStateView) -> Bool)? = nil) async throws(RPCError) -> EngineHost.Outcome {
+        do { return try await host.execute(command, onlyIf: onlyIf) } catch { throw Self.rpcError(error) }
     }
 
     static func rpcError(_ error: EngineHost.HostError) -> RPCError {
         switch error {
         case .stopped: RPCError(code: .unavailable, message: "the trading engine is not running")
         case .store(let reason): RPCError(code: .unavailable, message: "the journal cannot record the change: \(reason)")
+        case .preconditionFailed: RPCError(code: .failedPrecondition, message: "VERSION_MISMATCH: the state changed; read it again")
         }
     }
 
