@@ -45,7 +45,46 @@ struct QuoteCommand: AsyncParsableCommand {
 /// `tradectl strategies list`.
 struct StrategiesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "strategies", abstract: "Hosted strategies.",
-                                                    subcommands: [List.self], defaultSubcommand: List.self)
+                                                    subcommands: [List.self, Start.self, Stop.self], defaultSubcommand: List.self)
+
+    struct Start: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Let a hosted strategy trade (idempotent).")
+        @OptionGroup var options: ClientOptions
+        @Argument(help: "Strategy id (see `strategies list`).") var id: String
+        func run() async throws {
+            var r = TradebotV1.StartStrategyRequest()
+            r.strategyID = id
+            try await Session.run(options) { s in
+                let info = try await s.strategies.startStrategy(r, options: s.unary).strategy
+                StrategiesCommand.show(info, json: options.json)
+            }
+        }
+    }
+
+    struct Stop: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Stop a hosted strategy from trading (it keeps watching the market).")
+        @OptionGroup var options: ClientOptions
+        @Argument(help: "Strategy id.") var id: String
+        @Flag(name: .customLong("cancel-open-orders"), help: "Also cancel the strategy's open orders.") var cancel = false
+        func run() async throws {
+            var r = TradebotV1.StopStrategyRequest()
+            r.strategyID = id
+            r.cancelOpenOrders = cancel
+            try await Session.run(options) { s in
+                let info = try await s.strategies.stopStrategy(r, options: s.unary).strategy
+                StrategiesCommand.show(info, json: options.json)
+            }
+        }
+    }
+
+    static func show(_ info: TradebotV1.StrategyInfo?, json: Bool) {
+        guard let info else { return }
+        if json {
+            Output.json(["strategy_id": info.strategyID, "state": WireFormatting.name(info.state)])
+        } else {
+            print("\(info.strategyID) \(WireFormatting.name(info.state))")
+        }
+    }
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List hosted strategies and their counters.")

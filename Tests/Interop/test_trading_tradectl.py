@@ -14,7 +14,7 @@ from conftest import binary
 COMMANDS = [["status"], ["orders"], ["orders", "submit"], ["orders", "cancel"], ["orders", "replace"],
             ["orders", "get"], ["orders", "list"], ["orders", "watch"], ["fills", "watch"], ["positions", "list"],
             ["positions", "watch"], ["portfolio"], ["risk", "show"], ["risk", "halt"], ["risk", "resume"],
-            ["risk", "watch"], ["risk", "limits"], ["risk", "set"], ["instruments"], ["quote"], ["strategies", "list"], ["signal"]]
+            ["risk", "watch"], ["risk", "limits"], ["risk", "set"], ["instruments"], ["quote"], ["strategies", "list"], ["strategies", "start"], ["strategies", "stop"], ["signal"]]
 
 
 @pytest.fixture
@@ -101,6 +101,12 @@ def test_main_commands(tradectl):
     assert {c["name"] for c in doc["components"]} == {"store", "broker", "market_data", "strategies"}
     strategies = tradectl("strategies")
     assert strategies.returncode == 0 and "sma" in strategies.stdout
+    stopped = tradectl("strategies", "stop", "sma", "--json")
+    assert stopped.returncode == 0 and json.loads(stopped.stdout)["state"] == "STOPPED"
+    started = tradectl("strategies", "start", "sma")
+    assert started.returncode == 0 and started.stdout.strip() == "sma RUNNING"
+    missing = tradectl("strategies", "start", "nope")
+    assert missing.returncode == 1 and missing.stderr.startswith("error: NOT_FOUND")
 
 
 def test_unreachable_server_is_a_clear_error(tmp_path):

@@ -302,6 +302,30 @@ struct TradingEndToEndTests {
         #expect(refused?.message.hasPrefix("MAX_ORDER_QUANTITY") == true)
     }
 
+    @Test("A stopped strategy emits no signals and a started one trades again; unknown strategies are NOT_FOUND")
+    func strategyStartStop() async throws {
+        var settings = try T.settings()
+        settings.sma = (2, 3)
+        let s = try await T.start(settings: settings)
+        defer { Task { await s.stop() } }
+        let strategies = TradebotV1.Strategies.Client(s.rpc)
+        var stop = TradebotV1.StopStrategyRequest()
+        stop.strategyID = "sma"
+        #expect(try await strategies.stopStrategy(stop).strategy?.state == .stopped)
+        let zigzag = ["1.07000", "1.07000", "1.07000", "1.08000", "1.09000", "1.07000", "1.05000", "1.04000"]
+        for close in zigzag { try await s.bar(close) }
+        #expect(try await strategies.listStrategies(TradebotV1.ListStrategiesRequest()).strategies.first?.signalsEmitted == 0)
+        var start = TradebotV1.StartStrategyRequest()
+        start.strategyID = "sma"
+        #expect(try await strategies.startStrategy(start).strategy?.state == .running)
+        for close in zigzag.reversed() { try await s.bar(close) }
+        let info = try #require(try await strategies.listStrategies(TradebotV1.ListStrategiesRequest()).strategies.first)
+        #expect(info.state == .running && info.signalsEmitted > 0)
+        start.strategyID = "momentum"
+        let missing = await #expect(throws: RPCError.self) { try await strategies.startStrategy(start) }
+        #expect(missing?.code == .notFound)
+    }
+
     @Test("GetStatus reports version, components and measured SLA figures; /metrics names the MISSION.md metrics")
     func status() async throws {
         let s = try await T.start()

@@ -54,6 +54,8 @@ public final class EngineHost: Sendable {
     /// Live bars for SubscribeQuotes (market data is not journaled).
     public let quotes: MarketDataHub
     public let metrics: TradingMetrics
+    /// On/off switch of the hosted SMA strategy (`sma`).
+    public let smaSwitch = StrategySwitch()
     let store: EventStore<ServerEventCodec>
     let log: Logger
     let now: @Sendable () -> Int64
@@ -182,7 +184,8 @@ public final class EngineHost: Sendable {
         var strategies: [any Strategy] = []
         if let sma = settings.sma, let symbol = settings.instruments.first?.symbol {
             do {
-                strategies.append(try SMACrossover(id: "sma", symbol: symbol, fast: sma.fast, slow: sma.slow))
+                strategies.append(SwitchableStrategy(try SMACrossover(id: "sma", symbol: symbol, fast: sma.fast, slow: sma.slow),
+                                                     control: smaSwitch))
             } catch {
                 log.error("SMA strategy not started: invalid configuration", ["reason": "\(error)"])
             }

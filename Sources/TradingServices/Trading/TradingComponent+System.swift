@@ -7,26 +7,59 @@ extension TradingComponent {
         router.registerUnary(TradebotV1.Strategies.listStrategies.descriptor.rpc) { [self] (_: TradebotV1.ListStrategiesRequest, _) in
             try await timed { () async throws(RPCError) in
                 var response = TradebotV1.ListStrategiesResponse()
-                if let sma = settings.sma, let symbol = settings.instruments.first?.symbol {
-                    let counts = try await query { v -> (Int, Int) in
-                        let orders = v.engine.allOrders.filter { $0.strategyID?.value == "sma" }.count
-                        return (v.engine.counters.signals, orders)
-                    }
-                    var info = TradebotV1.StrategyInfo()
-                    info.strategyID = "sma"
-                    info.kind = "sma_crossover"
-                    info.symbol = symbol.value
-                    info.state = .running
-                    info.parameters = ["fast": "\(sma.fast)", "slow": "\(sma.slow)"]
-                    let started = host.startedAt.load(ordering: .relaxed)
-                    if started > 0 { info.startedAt = TradingWire.timestamp(started) }
-                    info.signalsEmitted = UInt64(counts.0)
-                    info.ordersSubmitted = UInt64(counts.1)
-                    response.strategies = [info]
-                }
+                if let info = try await strategyInfo() { response.strategies = [info] }
                 return response
             }
         }
+        router.registerUnary(TradebotV1.Strategies.startStrategy.descriptor.rpc) { [self] (request: TradebotV1.StartStrategyRequest, _) in
+            try await timed { () async throws(RPCError) in
+                try requireStrategy(request.strategyID)
+                host.smaSwitch.set(running: true, at: runtime.now())
+                runtime.log.info("strategy started", ["strategy": request.strategyID])
+                var response = TradebotV1.StartStrategyResponse()
+                response.strategy = try await strategyInfo()
+                return response
+            }
+        }
+        router.registerUnary(TradebotV1.Strategies.stopStrategy.descriptor.rpc) { [self] (request: TradebotV1.StopStrategyRequest, _) in
+            try await timed { () async throws(RPCError) in
+                try requireStrategy(request.strategyID)
+                host.smaSwitch.set(running: false, at: runtime.now())
+                runtime.log.info("strategy stopped", ["strategy": request.strategyID])
+                if request.cancelOpenOrders {
+                    let id = request.strategyID
+                    let open = try await query { v in v.engine.openOrders.filter { $0.strategyID?.value == id }.map(\.id) }
+                    for order in open { _ = try await execute(.cancelOrder(order)) }
+                }
+                var response = TradebotV1.StopStrategyResponse()
+                response.strategy = try await strategyInfo()
+                return response
+            }
+        }
+    }
+
+    /// The hosted strategy is `sma` (when configured); anything else is NOT_FOUND.
+    func requireStrategy(_ id: String) throws(RPCError) {
+        guard !id.isEmpty else { throw Self.invalid("strategy_id", "required") }
+        guard settings.sma != nil, id == "sma" else { throw RPCError(code: .notFound, message: "no hosted strategy '\(id)'") }
+    }
+
+    func strategyInfo() async throws(RPCError) -> TradebotV1.StrategyInfo? {
+        guard let sma = settings.sma, let symbol = settings.instruments.first?.symbol else { return nil }
+        let counts = try await query { v -> (Int, Int) in
+            (v.engine.counters.signals, v.engine.allOrders.filter { $0.strategyID?.value == "sma" }.count)
+        }
+        var info = TradebotV1.StrategyInfo()
+        info.strategyID = "sma"
+        info.kind = "sma_crossover"
+        info.symbol = symbol.value
+        info.state = host.smaSwitch.isRunning ? .running : .stopped
+        info.parameters = ["fast": "\(sma.fast)", "slow": "\(sma.slow)"]
+        let started = max(host.smaSwitch.since, host.startedAt.load(ordering: .relaxed))
+        if started > 0 { info.startedAt = TradingWire.timestamp(started) }
+        info.signalsEmitted = UInt64(counts.0)
+        info.ordersSubmitted = UInt64(counts.1)
+        return info
     }
 
     func registerSystem(in router: inout RPCRouter) {
@@ -68,7 +101,9 @@ extension TradingComponent {
             "\(settings.feedSource) at \(settings.barsPerSecond) bars/s, \(host.metrics.barCount) bars"
         let stale = lastBar > 0 && now - lastBar > 10_000_000_000
         response.components.append(component("market_data", true, feedDetail, degraded: settings.feedBars.isEmpty || stale))
-        response.components.append(component("strategies", true, settings.sma.map { "sma(\($0.fast),\($0.slow)) running" } ?? "none"))
+        let strategyState = host.smaSwitch.isRunning ? "running" : "stopped"
+        response.components.append(component("strategies", true,
+                                              settings.sma.map { "sma(\($0.fast),\($0.slow)) \(strategyState)" } ?? "none"))
 
         let m = host.metrics
         func sla(_ name: String, _ value: Double?, _ target: Double, _ unit: String) -> TradebotV1.SlaMetric {
