@@ -50,6 +50,15 @@ public final class TradingComponent: ServerComponent {
     public func start(_ runtime: ServerRuntime) async throws {
         host.start()
         feed.start()
+        // When the server starts draining (health turns NOT_SERVING), end the trading streams at
+        // once with UNAVAILABLE, so subscribers reconnect elsewhere instead of holding the grace period.
+        let statuses = runtime.health.watch("")
+        let host = host
+        Task {
+            for await status in statuses where status == .notServing { break }
+            host.hub.finishAll()
+            host.quotes.finishAll()
+        }
         runtime.log.info("trading started", ["instruments": settings.instruments.map(\.symbol.value).joined(separator: ","),
                                              "feed": settings.feedBars.isEmpty ? "none" : settings.feedSource,
                                              "bars_per_second": "\(settings.barsPerSecond)",
