@@ -1,5 +1,7 @@
 import Foundation
+import RPCCore
 import Testing
+import TradingEngine
 import TradingModel
 import TradingProtocol
 @testable import TradingServices
@@ -74,5 +76,34 @@ struct TradingRestartTests {
         var get = TradebotV1.GetOrderRequest()
         get.target = .clientOrderID("w")
         #expect(try await second.orders.getOrder(get).order?.status == .filled)
+    }
+
+    @Test("An order whose broker outcome is unknown stays UNKNOWN across a restart and blocks new orders on its instrument")
+    func unknownStaysUnknown() async throws {
+        let directory = T.makeDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let clock = ManualClock()
+        var settings = try T.settings()
+        settings.broker = PaperBrokerConfig(seed: 7, ackLatency: .hours(1))  // the acknowledgement never comes in time
+        let first = try await T.start(directory: directory, settings: settings, now: clock.now)
+        try await first.bar("1.07219")
+        let submitted = try #require(try await first.orders.submitOrder(T.submit(.buy, "1000", clientOrderID: "lost")).order)
+        #expect(submitted.status == .pendingNew)
+        clock.advance(seconds: 10)  // past the 5 s acknowledgement timeout
+        first.component.host.post(.timer)
+        try await first.settle()
+        var get = TradebotV1.GetOrderRequest()
+        get.target = .clientOrderID("lost")
+        #expect(try await first.orders.getOrder(get).order?.status == .unknown)
+        await first.stop(removeDirectory: false)
+
+        let second = try await T.start(directory: directory, settings: settings, now: clock.now)
+        defer { Task { await second.stop(removeDirectory: false) } }
+        #expect(try await second.orders.getOrder(get).order?.status == .unknown)
+        try await second.bar("1.07219")
+        let blocked = await #expect(throws: RPCError.self) {
+            try await second.orders.submitOrder(T.submit(.buy, "1000", clientOrderID: "next"))
+        }
+        #expect(blocked?.message.hasPrefix("UNRESOLVED_ORDERS") == true)
     }
 }

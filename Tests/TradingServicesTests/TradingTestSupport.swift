@@ -44,7 +44,8 @@ final class TradingTestServer: Sendable {
     }
 
     static func start(directory: String? = nil, settings: TradingSettings? = nil,
-                      initialWindowSize: UInt32 = 1 << 20) async throws -> TradingTestServer {
+                      initialWindowSize: UInt32 = 1 << 20,
+                      now: @escaping @Sendable () -> Int64 = TradebotServer.wallClockNanoseconds) async throws -> TradingTestServer {
         // TLS writes go through OpenSSL's socket BIO (write(2), no MSG_NOSIGNAL): a peer that closed
         // first raises SIGPIPE. tradebotd ignores it (SignalWaiter); the test process must as well.
         signal(SIGPIPE, SIG_IGN)
@@ -57,7 +58,7 @@ final class TradingTestServer: Sendable {
         let s = try settings ?? Self.settings()
         let box = Mutex<TradingComponent?>(nil)
         let server = try TradebotServer(configuration: config, version: "test", log: Logger(label: "test", minimumLevel: .error),
-                                        makeComponents: { runtime in
+                                        now: now, makeComponents: { runtime in
                                             let c = TradingComponent(runtime: runtime, settings: s)
                                             box.withLock { $0 = c }
                                             return [c]
@@ -112,6 +113,13 @@ final class TradingTestServer: Sendable {
         r.timeInForce = .gtc
         return r
     }
+}
+
+/// A wall clock the test moves by hand (starts at the real time so UTC days look ordinary).
+final class ManualClock: Sendable {
+    private let nanoseconds = Mutex<Int64>(TradebotServer.wallClockNanoseconds())
+    var now: @Sendable () -> Int64 { { [self] in nanoseconds.withLock { $0 } } }
+    func advance(seconds: Int64) { nanoseconds.withLock { $0 += seconds * 1_000_000_000 } }
 }
 
 struct TestFailure: Error, CustomStringConvertible {
