@@ -6,7 +6,14 @@ struct Tradectl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tradectl",
         abstract: "Command-line client for tradebotd.",
-        subcommands: [HealthCommand.self, LoginCommand.self, LogoutCommand.self, WhoAmICommand.self,
-                      UsersCommand.self, TokensCommand.self, BackupCommand.self]
+        discussion: """
+        Exit status: 0 success; 1 the call failed (printed as `error: <gRPC STATUS>: <message>`); \
+        2 `status` found a component down or an SLA missed; 64 bad usage. \
+        Server and CA default from TRADEBOT_SERVER and TRADEBOT_CA; TRADEBOT_TOKEN, when set, is sent as the bearer token.
+        """,
+        subcommands: [HealthCommand.self, StatusCommand.self, OrdersCommand.self, FillsCommand.self, PositionsCommand.self,
+                      PortfolioCommand.self, RiskCommand.self, InstrumentsCommand.self, QuoteCommand.self,
+                      StrategiesCommand.self, SignalCommand.self, LoginCommand.self, LogoutCommand.self,
+                      WhoAmICommand.self, UsersCommand.self, TokensCommand.self, BackupCommand.self]
     )
 }

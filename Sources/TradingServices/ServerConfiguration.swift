@@ -19,6 +19,12 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var maxMessageBytes: Int = 4 * 1024 * 1024
     /// How long in-flight RPCs may run after SIGTERM/SIGINT before connections are closed.
     public var shutdownGraceMilliseconds: Int = 10_000
+    /// Bar CSV replayed as the live market feed; nil uses the EURUSD.csv shipped with the server.
+    public var feedFile: String?
+    /// Feed speed in bars per second (0 turns the feed off).
+    public var replayBarsPerSecond: Double = 20
+    /// The hosted strategy: `sma` (SMA 10/30 crossover on the feed's instrument) or `none`.
+    public var strategy: String = "sma"
 
     public init() {}
 
@@ -32,6 +38,9 @@ public struct ServerConfiguration: Sendable, Equatable {
         public static let eventLoops = "TRADEBOT_EVENT_LOOPS"
         public static let maxMessageBytes = "TRADEBOT_MAX_MESSAGE_BYTES"
         public static let shutdownGrace = "TRADEBOT_SHUTDOWN_GRACE"
+        public static let feedFile = "TRADEBOT_FEED_FILE"
+        public static let replaySpeed = "TRADEBOT_REPLAY_SPEED"
+        public static let strategy = "TRADEBOT_STRATEGY"
     }
 
     /// Defaults overridden by the environment. Empty values count as unset.
@@ -62,11 +71,23 @@ public struct ServerConfiguration: Sendable, Equatable {
         if let v = value(Variable.shutdownGrace) {
             shutdownGraceMilliseconds = try Self.milliseconds(v, setting: Variable.shutdownGrace)
         }
+        feedFile = value(Variable.feedFile)
+        if let v = value(Variable.replaySpeed) {
+            guard let n = Double(v), n.isFinite, n >= 0, n <= 100_000 else {
+                throw .invalidValue(setting: Variable.replaySpeed, value: v,
+                                    reason: "expected bars per second from 0 (feed off) to 100000")
+            }
+            replayBarsPerSecond = n
+        }
+        if let v = value(Variable.strategy) { strategy = v }
         try validate()
     }
 
     /// Checks combinations that single values cannot: cert and key come as a pair.
     public func validate() throws(ConfigurationError) {
+        guard ["sma", "none"].contains(strategy) else {
+            throw .invalidValue(setting: Variable.strategy, value: strategy, reason: "expected sma or none")
+        }
         if (tlsCertificatePath == nil) != (tlsKeyPath == nil) {
             throw .invalidValue(setting: "\(Variable.tlsCertificate)/\(Variable.tlsKey)",
                                 value: tlsCertificatePath ?? tlsKeyPath ?? "",

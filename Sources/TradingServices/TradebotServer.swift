@@ -144,11 +144,14 @@ public final class TradebotServer: Sendable {
     /// The product's components, in start order.
     public static func standardComponents(_ runtime: ServerRuntime) throws -> [any ServerComponent] {
         [try IdentityComponent.standard(runtime),
+         TradingComponent(runtime: runtime, settings: try TradingSettings.fromConfiguration(runtime)),
          BackupComponent(runtime: runtime, configuration: try .fromProcessEnvironment())]
     }
 
     /// The product's read models.
-    public static var standardProjections: [any Projection<ServerEvent>] { [UsersProjection(), ApiTokensProjection()] }
+    public static var standardProjections: [any Projection<ServerEvent>] {
+        [UsersProjection(), ApiTokensProjection()] + TradingProjections.all
+    }
 
     /// Wall-clock nanoseconds since the Unix epoch.
     public static func wallClockNanoseconds() -> Int64 {

@@ -201,3 +201,38 @@ def auth_client(auth_server, pb):
     client = AuthClient(auth_server, pb)
     yield client
     client.close()
+
+
+# --- Trading fixtures (issue 7) ----------------------------------------------------------------
+
+
+@pytest.fixture
+def trading_server(start_server):
+    """A default-run tradebotd (paper broker, EURUSD replayed, SMA) with a fast feed, whose
+    first-start admin password is ADMIN_PASSWORD."""
+    return start_server(env={"TRADEBOT_REPLAY_SPEED": "50", "TRADEBOT_ADMIN_PASSWORD": ADMIN_PASSWORD})
+
+
+@pytest.fixture
+def token(trading_server, pb):
+    """An admin bearer token for `trading_server` (each server signs with its own keys)."""
+    client = AuthClient(trading_server, pb)
+    try:
+        return client.login("admin", ADMIN_PASSWORD).access_token
+    finally:
+        client.close()
+
+
+@pytest.fixture
+def auth_metadata(token):
+    """gRPC metadata carrying the token."""
+    return [("authorization", f"Bearer {token}")]
+
+
+@pytest.fixture(scope="session")
+def tradebot_pb(tmp_path_factory):
+    """Python protobuf classes generated from Protocol/ at test time, by module short name
+    (`orders_pb2`, `common_pb2`, ...)."""
+    import golden_vectors
+    modules = golden_vectors.compile_protos(tmp_path_factory.mktemp("protos"))
+    return {m.__name__.rsplit(".", 1)[-1]: m for m in modules}

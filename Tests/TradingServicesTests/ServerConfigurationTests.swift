@@ -36,6 +36,31 @@ struct ServerConfigurationTests {
         #expect(config.shutdownGraceMilliseconds == 250)
     }
 
+    @Test("The trading settings default to the bundled feed at 20 bars/s with the SMA strategy, and each is overridable")
+    func tradingSettings() throws {
+        let defaults = try ServerConfiguration(environment: [:])
+        #expect(defaults.feedFile == nil && defaults.replayBarsPerSecond == 20 && defaults.strategy == "sma")
+        let config = try ServerConfiguration(environment: [
+            "TRADEBOT_FEED_FILE": "/data/EURUSD.csv", "TRADEBOT_REPLAY_SPEED": "0.5", "TRADEBOT_STRATEGY": "none",
+        ])
+        #expect(config.feedFile == "/data/EURUSD.csv")
+        #expect(config.replayBarsPerSecond == 0.5)
+        #expect(config.strategy == "none")
+    }
+
+    @Test("Bad trading settings are refused naming the variable", arguments: [
+        ("TRADEBOT_REPLAY_SPEED", "fast"), ("TRADEBOT_REPLAY_SPEED", "-1"), ("TRADEBOT_REPLAY_SPEED", "nan"),
+        ("TRADEBOT_STRATEGY", "martingale"),
+    ])
+    func badTradingSettings(name: String, value: String) {
+        #expect {
+            try ServerConfiguration(environment: [name: value])
+        } throws: { error in
+            guard case ConfigurationError.invalidValue(let setting, _, _) = error else { return false }
+            return setting == name
+        }
+    }
+
     @Test("Listen addresses parse", arguments: [
         ("127.0.0.1:50051", "127.0.0.1", UInt16(50051)),
         ("localhost:1", "127.0.0.1", 1),

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import HTTP2Transport
+import RPCCore
+import TradingProtocol
+
+/// One connection for one command: opens it from the shared options, runs the body, closes it,
+/// and turns failures into `error: <STATUS>: <message>` with exit status 1.
+struct Session {
+    let rpc: RPCClient
+    let options: ClientOptions
+
+    /// Unary call options: the `--timeout` deadline and, when `TRADEBOT_TOKEN` is set, its bearer token.
+    var unary: CallOptions {
+        var call = CallOptions.timeout(.milliseconds(Int(options.timeout * 1000)))
+        if let token = Self.token { call.metadata.add("authorization", "Bearer \(token)") }
+        return call
+    }
+
+    /// Stream call options: no deadline (streams run until interrupted), the token if any.
+    var stream: CallOptions {
+        var call = CallOptions()
+        if let token = Self.token { call.metadata.add("authorization", "Bearer \(token)") }
+        return call
+    }
+
+    static var token: String? {
+        guard let t = ProcessInfo.processInfo.environment["TRADEBOT_TOKEN"], !t.isEmpty else { return nil }
+        return t
+    }
+
+    var orders: TradebotV1.Orders.Client { .init(rpc) }
+    var portfolio: TradebotV1.Portfolio.Client { .init(rpc) }
+    var risk: TradebotV1.Risk.Client { .init(rpc) }
+    var marketData: TradebotV1.MarketData.Client { .init(rpc) }
+    var strategies: TradebotV1.Strategies.Client { .init(rpc) }
+    var system: TradebotV1.System.Client { .init(rpc) }
+
+    static func run(_ options: ClientOptions, _ body: (Session) async throws -> Void) async throws {
+        do {
+            let (rpc, connection) = try await ServerConnection.open(options)
+            do {
+                try await body(Session(rpc: rpc, options: options))
+            } catch {
+                await connection.close()
+                throw error
+            }
+            await connection.close()
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
+            throw ExitCode(1)
+        } catch let error as RPCError {
+            FileHandle.standardError.write(Data("error: \(error.code.name): \(error.message)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}

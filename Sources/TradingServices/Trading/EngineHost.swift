@@ -1,0 +1,244 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
+import Foundation
+import Observability
+import Persistence
+import Synchronization
+import TradingEngine
+import TradingModel
+
+/// Hosts the trading engine on one dedicated sequencer thread: every command, bar, broker report,
+/// timer and query goes through one ordered inbox, so the engine needs no locks and the journal
+/// gets one total order.
+///
+/// Each engine step's events are appended to the store at once (the sequence comes back
+/// immediately); they are published to stream subscribers, in order, once committed. Callers that
+/// must not answer before durability (SubmitOrder) await `store.committed(through:)` on the
+/// returned sequence.
+///
+/// Threading: `post`, `submit` and `query` may be called from any thread; the engine itself is
+/// only touched by the sequencer thread. State is rebuilt before the thread starts, from the
+/// events handed to `recover`.
+public final class EngineHost: Sendable {
+    /// What one command did: the engine's answer and the journal sequence of its last event.
+    public struct Outcome: Sendable {
+        public var result: CommandResult?
+        public var lastSequence: Int64?
+        public var events: [JournaledEngineEvent]
+    }
+
+    enum Job: Sendable {
+        case input(EngineInput, postedAt: UInt64, reply: (@Sendable (Result<Outcome, HostError>) -> Void)?,
+                   onlyIf: (@Sendable (SequencerStateView) -> Bool)? = nil)
+        case query(@Sendable (SequencerState?) -> Void)
+    }
+
+    /// Why the host could not do something.
+    public enum HostError: Error, Sendable, Equatable {
+        case stopped
+        case store(String)
+        /// The command's precondition did not hold on the sequencer (nothing was done).
+        case preconditionFailed
+    }
+
+    private struct Inbox {
+        var jobs: [Job] = []
+        var stopping = false
+        var running = false
+    }
+
+    public let settings: TradingSettings
+    public let hub: EventHub
+    /// Live bars for SubscribeQuotes (market data is not journaled).
+    public let quotes: MarketDataHub
+    public let metrics: TradingMetrics
+    /// On/off switch of the hosted SMA strategy (`sma`).
+    public let smaSwitch = StrategySwitch()
+    let store: EventStore<ServerEventCodec>
+    let log: Logger
+    let now: @Sendable () -> Int64
+    private let inbox = Mutex(Inbox())
+    private let wake = DispatchSemaphore(value: 0)
+    private let finished = DispatchSemaphore(value: 0)
+    private let recovered = Mutex<[JournaledEngineEvent]>([])
+    /// Wall-clock nanoseconds when the engine thread started (0 before).
+    let startedAt = Atomic<Int64>(0)
+
+    public init(settings: TradingSettings, store: EventStore<ServerEventCodec>, log: Logger,
+                now: @escaping @Sendable () -> Int64) {
+        self.settings = settings
+        self.store = store
+        self.log = log
+        self.now = now
+        self.metrics = TradingMetrics()
+        self.hub = EventHub(lastPublished: store.lastAssignedSequence, capacity: settings.subscriberBuffer)
+        self.quotes = MarketDataHub(retained: 4096, capacity: settings.subscriberBuffer)
+    }
+
+    /// Startup replay: one journaled engine event (called in sequence order, before `start`).
+    func recover(_ event: JournaledEngineEvent) {
+        recovered.withLock { $0.append(event) }
+    }
+
+    /// Builds the engine from the recovered events and starts the sequencer thread.
+    func start() {
+        let go = inbox.withLock { i -> Bool in
+            guard !i.running, !i.stopping else { return false }
+            i.running = true
+            return true
+        }
+        guard go else { return }
+        let events = recovered.withLock { r in
+            let all = r
+            r.removeAll()
+            return all
+        }
+        let thread = Thread { [self] in
+            run(recovered: events)
+            finished.signal()
+        }
+        thread.name = "tradebot-sequencer"
+        thread.start()
+    }
+
+    /// Stops the sequencer after the jobs already queued; waits for the thread to end.
+    func stop() {
+        let wasRunning = inbox.withLock { i -> Bool in
+            i.stopping = true
+            return i.running
+        }
+        wake.signal()
+        if wasRunning { finished.wait() }
+    }
+
+    // MARK: posting
+
+    /// Queues an input with no answer (market data, timers). False when stopped.
+    @discardableResult
+    public func post(_ input: EngineInput) -> Bool {
+        enqueue(.input(input, postedAt: DispatchTime.now().uptimeNanoseconds, reply: nil))
+    }
+
+    /// Runs an input through the engine and returns what it did (not yet durable). With `onlyIf`,
+    /// the check runs on the sequencer right before the input, atomically with it.
+    public func submit(_ input: EngineInput,
+                       onlyIf: (@Sendable (SequencerStateView) -> Bool)? = nil) async throws(HostError) -> Outcome {
+        let result: Result<Outcome, HostError> = await withCheckedContinuation { continuation in
+            let accepted = enqueue(.input(input, postedAt: DispatchTime.now().uptimeNanoseconds, reply: { outcome in
+                continuation.resume(returning: outcome)
+            }, onlyIf: onlyIf))
+            if !accepted { continuation.resume(returning: .failure(.stopped)) }
+        }
+        return try result.get()
+    }
+
+    /// Runs a command and waits until its events are durable.
+    public func execute(_ command: EngineCommand,
+                        onlyIf: (@Sendable (SequencerStateView) -> Bool)? = nil) async throws(HostError) -> Outcome {
+        let outcome = try await submit(.command(command), onlyIf: onlyIf)
+        let through = outcome.lastSequence ?? store.lastAssignedSequence
+        do {
+            try await store.committed(through: through)
+        } catch {
+            throw .store("\(error)")
+        }
+        return outcome
+    }
+
+    /// Reads engine state on the sequencer thread and returns a copy.
+    public func query<T: Sendable>(_ body: @escaping @Sendable (SequencerStateView) -> T) async throws(HostError) -> T {
+        let result: T? = await withCheckedContinuation { continuation in
+            let accepted = enqueue(.query { state in
+                continuation.resume(returning: state.map { body(SequencerStateView(state: $0)) })
+            })
+            if !accepted { continuation.resume(returning: nil) }
+        }
+        guard let result else { throw .stopped }
+        return result
+    }
+
+    private func enqueue(_ job: Job) -> Bool {
+        let ok = inbox.withLock { i -> Bool in
+            guard !i.stopping else { return false }
+            i.jobs.append(job)
+            return true
+        }
+        if ok { wake.signal() }
+        return ok
+    }
+
+    // MARK: the sequencer thread
+
+    private func run(recovered: [JournaledEngineEvent]) {
+        let clock = ReplayClock(start: Timestamp(nanoseconds: now()))
+        var maxID: UInt64 = 0
+        var sequenced: [SequencedEvent] = []
+        sequenced.reserveCapacity(recovered.count)
+        for (i, e) in recovered.enumerated() {
+            if let o = e.event.order { maxID = max(maxID, o.id.value) }
+            sequenced.append(SequencedEvent(sequence: UInt64(i + 1), timestamp: Timestamp(nanoseconds: e.timeNanoseconds),
+                                            event: e.event))
+        }
+        var strategies: [any Strategy] = []
+        if let sma = settings.sma, let symbol = settings.instruments.first?.symbol {
+            do {
+                strategies.append(SwitchableStrategy(try SMACrossover(id: "sma", symbol: symbol, fast: sma.fast, slow: sma.slow),
+                                                     control: smaSwitch))
+            } catch {
+                log.error("SMA strategy not started: invalid configuration", ["reason": "\(error)"])
+            }
+        }
+        let engine = TradingEngine(account: settings.account, instruments: settings.instruments, limits: settings.limits,
+                                   initialCash: settings.initialCash, clock: clock,
+                                   ids: SequentialOrderIDs(startingAt: maxID + 1), strategies: strategies)
+        engine.rebuild(from: sequenced)
+        let state = SequencerState(engine: engine, clock: clock,
+                                   broker: PaperBroker(instruments: settings.instruments, config: settings.broker),
+                                   session: "S\(now() / 1_000_000)")
+        state.restoreBrokerBook()
+        for e in recovered {
+            if let o = e.event.order { state.orderSequence[o.id] = e.sequence }
+            if case .riskLimitsChanged = e.event { state.limitsVersion += 1 }
+            state.lastSequence = e.sequence
+        }
+        startedAt.store(now(), ordering: .relaxed)
+        log.info("trading engine started", ["orders": "\(engine.allOrders.count)", "open": "\(engine.openOrders.count)",
+                                            "events": "\(recovered.count)"])
+        var loop = SequencerLoop(host: self, state: state)
+        loop.run()
+        // Answer whatever is still queued so no caller waits forever.
+        let left = inbox.withLock { i in
+            let jobs = i.jobs
+            i.jobs.removeAll()
+            i.running = false
+            return jobs
+        }
+        for job in left {
+            switch job {
+            case .input(_, _, let reply, _): reply?(.failure(.stopped))
+            case .query(let body): body(nil)
+            }
+        }
+        hub.finishAll()
+        quotes.finishAll()
+    }
+
+    /// Takes every queued job, or nil when stopping.
+    func takeJobs(into jobs: inout [Job]) -> Bool {
+        inbox.withLock { i in
+            swap(&jobs, &i.jobs)
+            return !i.stopping
+        }
+    }
+
+    /// Waits until a job arrives or `nanoseconds` pass.
+    func waitForWork(nanoseconds: Int64) {
+        guard nanoseconds > 0 else { return }
+        _ = wake.wait(timeout: .now() + .nanoseconds(Int(min(nanoseconds, 1_000_000_000))))
+    }
+
+    /// Wakes the sequencer (a commit happened: committed events can be published).
+    func signal() { wake.signal() }
+}

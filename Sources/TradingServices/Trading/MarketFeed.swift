@@ -1,0 +1,56 @@
+import Foundation
+import Synchronization
+import TradingModel
+
+/// Replays historical bars into the engine as a live feed: one bar every `1 / barsPerSecond`
+/// seconds, posted to the engine's inbox (the sequencer restamps each bar to its clock, so the
+/// strategy, risk and paper broker see a live market). Loops over the file when asked.
+///
+/// Threading: `start`/`stop` from any thread; the feed runs on its own thread.
+public final class MarketFeed: Sendable {
+    let host: EngineHost
+    let bars: [Bar]
+    let barsPerSecond: Double
+    let loop: Bool
+    private let stopping = Atomic<Bool>(false)
+    private let running = Atomic<Bool>(false)
+    private let done = DispatchSemaphore(value: 0)
+    /// Bars posted so far.
+    public let posted = Atomic<Int>(0)
+
+    init(host: EngineHost, bars: [Bar], barsPerSecond: Double, loop: Bool) {
+        self.host = host
+        self.bars = bars
+        self.barsPerSecond = barsPerSecond
+        self.loop = loop
+    }
+
+    func start() {
+        guard !bars.isEmpty, barsPerSecond > 0, !running.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        let thread = Thread { [self] in
+            let interval = 1.0 / barsPerSecond
+            var next = Date()
+            var index = 0
+            while !stopping.load(ordering: .acquiring) {
+                if index == bars.count {
+                    guard loop else { break }
+                    index = 0
+                }
+                guard host.post(.bar(bars[index])) else { break }
+                posted.add(1, ordering: .relaxed)
+                index += 1
+                next = next.addingTimeInterval(interval)
+                let delay = next.timeIntervalSinceNow
+                if delay > 0 { Thread.sleep(forTimeInterval: min(delay, 1)) } else if delay < -1 { next = Date() }
+            }
+            done.signal()
+        }
+        thread.name = "tradebot-feed"
+        thread.start()
+    }
+
+    func stop() {
+        stopping.store(true, ordering: .releasing)
+        if running.load(ordering: .acquiring) { done.wait() }
+    }
+}

@@ -1,0 +1,63 @@
+import TradingEngine
+import TradingModel
+
+/// Everything owned by the sequencer thread: the engine, the paper broker, and read-side indexes
+/// the RPCs ask for (journal sequence of each order's latest state, last bar per symbol).
+///
+/// Threading: confined to the sequencer thread. Never stored elsewhere; queries run as closures
+/// on that thread (`EngineHost.query`) and return `Sendable` copies.
+final class SequencerState {
+    let engine: TradingEngine
+    let clock: ReplayClock
+    var broker: PaperBroker
+    /// Journal sequence of the event that produced each order's current state.
+    var orderSequence: [OrderID: Int64] = [:]
+    /// The newest bar of each symbol (for quotes).
+    var lastBar: [Symbol: Bar] = [:]
+    /// Newest bar timestamp handed to the engine; bars are restamped strictly after it.
+    var lastBarTime: Int64 = 0
+    /// Number of `RiskLimitsChanged` events so far.
+    var limitsVersion: UInt64 = 0
+    /// Journal sequence of the newest engine event.
+    var lastSequence: Int64 = 0
+    /// Prefix making this run's paper trade ids unique across restarts (the paper broker counts
+    /// trades from 1 each time it is created; a repeated id would be refused as a duplicate).
+    let session: String
+    /// Orders re-placed at the paper broker at start whose acknowledgement the engine already has.
+    var restored: Set<OrderID> = []
+
+    init(engine: TradingEngine, clock: ReplayClock, broker: PaperBroker, session: String) {
+        self.engine = engine
+        self.clock = clock
+        self.broker = broker
+        self.session = session
+    }
+
+    /// The paper broker's book does not survive a restart: working orders the engine knows as
+    /// accepted are placed again so they can still fill. Orders awaiting acknowledgement are left
+    /// to the engine's ack timeout (they become UNKNOWN), and UNKNOWN orders stay UNKNOWN.
+    func restoreBrokerBook() {
+        for order in engine.openOrders where order.status == .accepted || order.status == .partiallyFilled {
+            broker.submit(order, at: clock.now)
+            restored.insert(order.id)
+        }
+    }
+
+    /// Rewrites a paper report for this run: session-unique trade ids, and no second
+    /// acknowledgement for a restored order.
+    func adapt(_ report: BrokerReport) -> BrokerReport? {
+        switch report {
+        case .filled(let f):
+            return .filled(Fill(tradeID: TradeID("\(session)-\(f.tradeID.value)"), orderID: f.orderID, symbol: f.symbol,
+                                side: f.side, quantity: f.quantity, price: f.price, commission: f.commission,
+                                timestamp: f.timestamp))
+        case .accepted(let id, _) where restored.contains(id):
+            restored.remove(id)
+            return nil
+        default:
+            return report
+        }
+    }
+
+    func journalSequence(of order: Order) -> Int64 { orderSequence[order.id] ?? 0 }
+}

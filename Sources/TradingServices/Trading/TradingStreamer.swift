@@ -1,0 +1,69 @@
+import Persistence
+import RPCCore
+import TradingProtocol
+import WireFormat
+
+/// Serves one subscription: the journal from `from_sequence` (inclusive) up to the moment the
+/// subscriber joined the live feed, then the live feed; each event once, in sequence order.
+///
+/// The subscriber registers with the hub *before* reading the journal, so every event is either at
+/// or below `liveAfter` (already committed, read with its own reader connection) or above it
+/// (delivered live): no gap and no duplicate at the handover. A subscriber whose bounded buffer
+/// fills is ended with RESOURCE_EXHAUSTED and resumes with `from_sequence = last + 1`.
+struct TradingStreamer: Sendable {
+    let hub: EventHub
+    let store: EventStore<ServerEventCodec>
+
+    /// Journal rows read per page during replay.
+    static let pageSize = 512
+
+    func serve<M: WireMessage>(from fromSequence: UInt64?, context: ServerContext, writer: MessageWriter<M>,
+                               transform: @escaping @Sendable (JournaledEngineEvent) -> M?) async throws(RPCError) {
+        let subscription = hub.subscribe()
+        context.onCancel { [hub] _ in hub.unsubscribe(subscription) }
+        defer { hub.unsubscribe(subscription) }
+        var last = Int64(0)
+        if let from = fromSequence, from > 0 {
+            last = try await replay(from: Int64(clamping: from), through: subscription.liveAfter, writer: writer,
+                                    transform: transform)
+        }
+        for await event in subscription.events {
+            if context.isCancelled { return }
+            if let message = transform(event) { try await writer.write(message) }
+            last = event.sequence
+        }
+        if context.isCancelled { return }
+        if subscription.overflowed {
+            throw RPCError(code: .resourceExhausted,
+                           message: "subscriber too slow: its buffer of \(hub.capacity) events filled; resume with from_sequence = \(last + 1)")
+        }
+        throw RPCError(code: .unavailable, message: "the server is shutting down; resume with from_sequence = \(last + 1)")
+    }
+
+    private func replay<M: WireMessage>(from: Int64, through end: Int64, writer: MessageWriter<M>,
+                                        transform: @Sendable (JournaledEngineEvent) -> M?) async throws(RPCError) -> Int64 {
+        let reader: JournalReader<ServerEventCodec>
+        do { reader = try store.makeReader() } catch {
+            throw RPCError(code: .unavailable, message: "cannot read the journal: \(error.message)")
+        }
+        defer { reader.close() }
+        var cursor = from - 1
+        while cursor < end {
+            let page: [JournalEvent<ServerEvent>]
+            do { page = try reader.events(after: cursor, limit: Self.pageSize) } catch {
+                throw RPCError(code: .internal, message: "journal read failed: \(error.message)")
+            }
+            if page.isEmpty { break }
+            for row in page {
+                if row.sequence > end { return end }
+                cursor = row.sequence
+                guard case .engine(let event) = row.event else { continue }
+                if let message = transform(JournaledEngineEvent(sequence: row.sequence, timeNanoseconds: row.timeNanoseconds,
+                                                                event: event)) {
+                    try await writer.write(message)
+                }
+            }
+        }
+        return max(cursor, 0)
+    }
+}
