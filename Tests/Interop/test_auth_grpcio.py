@@ -70,13 +70,11 @@ def test_observer_is_denied_admin_and_trader_rpcs(auth_client, admin_token):
     denied = code_of(lambda: auth_client.call("/tradebot.v1.Admin/ListUsers", pb.admin.ListUsersRequest(),
                                               pb.admin.ListUsersResponse, olga))
     assert denied == grpc.StatusCode.PERMISSION_DENIED
-    # A trader RPC: refused by the interceptor when the trading handlers are registered; before
-    # they are, the transport answers UNIMPLEMENTED for the unknown route (never OK).
+    # A trader RPC, served by the trading component: the interceptor refuses it before the handler.
     with pytest.raises(grpc.RpcError) as err:
         auth_client.call("/tradebot.v1.Orders/SubmitOrder", pb.orders.SubmitOrderRequest(symbol="EURUSD"),
                          pb.orders.SubmitOrderResponse, olga)
-    assert err.value.code() == grpc.StatusCode.PERMISSION_DENIED or (
-        err.value.code() == grpc.StatusCode.UNIMPLEMENTED and "unknown method" in err.value.details())
+    assert err.value.code() == grpc.StatusCode.PERMISSION_DENIED
 
 
 def _forge_base(claims_from: str) -> dict:

@@ -114,6 +114,8 @@ def test_trading_session(api, trading_server):
         submit(api, common.SIDE_BUY, "1000", client_id="py-halted")
     assert refused.value.code() == grpc.StatusCode.FAILED_PRECONDITION
     assert refused.value.details().startswith("TRADING_HALTED")
+    # The machine-readable reason also travels as the `tradebot-reason` trailer (Protocol/README.md).
+    assert dict(refused.value.trailing_metadata() or ()).get("tradebot-reason") == "TRADING_HALTED"
     got = api.unary("Orders", "GetOrder", orders.GetOrderRequest(order_id=resting.order.order_id),
                     orders.GetOrderResponse).order
     assert got.status in (common.ORDER_STATUS_PENDING_CANCEL, common.ORDER_STATUS_CANCELLED)

@@ -125,8 +125,8 @@ struct TradingEndToEndTests {
             try await s.orders.submitOrder(T.submit(.buy, "100000", clientOrderID: "big"))
         }
         #expect(error?.code == .failedPrecondition)
-        // The reason leads the status message; the `tradebot-reason` trailer is set by the handler but the
-        // HTTP/2 transport does not send an error's metadata yet (see the issue 7 report).
+        // The reason leads the status message and travels as the `tradebot-reason` trailer (checked with
+        // grpcio in Tests/Interop/test_trading_grpcio.py: the Swift client does not surface trailers).
         #expect(error?.message.hasPrefix("MAX_ORDER_QUANTITY:") == true)
 
         _ = try await s.orders.submitOrder(T.submit(.buy, "10000", clientOrderID: "ok"))
