@@ -10,7 +10,7 @@ struct BackupCommand: AsyncParsableCommand {
         discussion: """
         The server writes backups to <data>/backups/<UTC stamp>/ while it keeps trading. Restore is \
         offline: stop the server, then run `tradebotd restore --from <dir>` on its host. \
-        An access token is read from TRADEBOT_TOKEN when set.
+        The bearer token is --token, else TRADEBOT_TOKEN, else the session saved by `tradectl login`.
         """,
         subcommands: [BackupCreateCommand.self, BackupListCommand.self, BackupVerifyCommand.self])
 
@@ -27,12 +27,10 @@ struct BackupCommand: AsyncParsableCommand {
         }
     }
 
-    /// The call's deadline and, when `TRADEBOT_TOKEN` is set, its bearer token.
-    static func callOptions(seconds: Double) -> CallOptions {
-        var metadata = Metadata()
-        if let token = ProcessInfo.processInfo.environment["TRADEBOT_TOKEN"], !token.isEmpty {
-            metadata.add("authorization", "Bearer " + token)
-        }
+    /// The call's deadline (`seconds`) and the bearer token every command uses: `--token`, then
+    /// `TRADEBOT_TOKEN`, then the session saved by `tradectl login`.
+    static func callOptions(seconds: Double, _ options: ClientOptions, client: RPCClient) async throws -> CallOptions {
+        let metadata = try await ServerConnection.callOptions(options, client: client).metadata
         return .timeout(.milliseconds(Int(seconds * 1000)), metadata: metadata)
     }
 }

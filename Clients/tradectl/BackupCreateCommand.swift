@@ -25,7 +25,7 @@ struct BackupCreateCommand: AsyncParsableCommand {
             let admin = TradebotV1.Admin.Client(rpc)
             var request = TradebotV1.CreateBackupRequest()
             request.note = note
-            let callOptions = BackupCommand.callOptions(seconds: backupOptions.wait)
+            let callOptions = try await BackupCommand.callOptions(seconds: backupOptions.wait, options, client: rpc)
             let response = try await CallProgress.run("server is copying the database (online backup)", quiet: backupOptions.quiet) {
                 do throws(RPCError) { return try await admin.createBackup(request, options: callOptions) } catch {
                     throw CommandFailure(error)
@@ -37,7 +37,7 @@ struct BackupCreateCommand: AsyncParsableCommand {
                 var verifyRequest = TradebotV1.VerifyBackupRequest()
                 verifyRequest.backupID = backup.backupID
                 let verified = try await BackupVerifyCommand.call(admin, verifyRequest, quiet: backupOptions.quiet,
-                                                                  options: BackupCommand.callOptions(seconds: backupOptions.wait))
+                                                                  options: try await BackupCommand.callOptions(seconds: backupOptions.wait, options, client: rpc))
                 backup = verified.backup ?? backup
                 detail = verified.detail
             }

@@ -15,9 +15,10 @@ struct BackupListCommand: AsyncParsableCommand {
         try await reportingFailures {
             let (rpc, connection) = try await ServerConnection.open(options)
             defer { Task { await connection.close() } }
+            let callOptions = try await BackupCommand.callOptions(seconds: options.timeout, options, client: rpc)
             let response: TradebotV1.ListBackupsResponse
             do throws(RPCError) {
-                response = try await TradebotV1.Admin.Client(rpc).listBackups(options: BackupCommand.callOptions(seconds: options.timeout))
+                response = try await TradebotV1.Admin.Client(rpc).listBackups(options: callOptions)
             } catch {
                 throw CommandFailure(error)
             }

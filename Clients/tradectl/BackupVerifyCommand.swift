@@ -31,7 +31,7 @@ struct BackupVerifyCommand: AsyncParsableCommand {
             request.backupID = id
             request.testRestore = testRestore
             let response = try await Self.call(TradebotV1.Admin.Client(rpc), request, quiet: backupOptions.quiet,
-                                               options: BackupCommand.callOptions(seconds: backupOptions.wait))
+                                               options: try await BackupCommand.callOptions(seconds: backupOptions.wait, options, client: rpc))
             let backup = response.backup ?? TradebotV1.Backup()
             if options.json {
                 var fields = BackupPrinter.object(backup)

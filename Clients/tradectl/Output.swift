@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// How commands print: aligned tables for people, one JSON object per line (`--json`) for scripts.
 enum Output {
@@ -28,9 +31,21 @@ enum Output {
     }
 
     /// Writes one line straight to standard output (unbuffered), so streamed events reach a pipe
-    /// as they happen.
+    /// as they happen. When the reader has gone (`tradectl fills watch | head`), exits quietly with
+    /// status 0, as Unix filters do, instead of failing on the broken pipe.
     static func line(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        var bytes = Array((text + "\n").utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.write(1, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                if errno == EPIPE { exit(0) }
+                return
+            }
+            offset += n
+        }
+        bytes.removeAll()
     }
 
     /// `key: value` lines for a single record.

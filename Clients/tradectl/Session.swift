@@ -9,24 +9,17 @@ import TradingProtocol
 struct Session {
     let rpc: RPCClient
     let options: ClientOptions
+    /// `authorization: Bearer …` from `--token`, `TRADEBOT_TOKEN` or the saved login (empty if none).
+    let authorization: Metadata
 
-    /// Unary call options: the `--timeout` deadline and, when `TRADEBOT_TOKEN` is set, its bearer token.
+    /// Unary call options: the `--timeout` deadline and the bearer token.
     var unary: CallOptions {
-        var call = CallOptions.timeout(.milliseconds(Int(options.timeout * 1000)))
-        if let token = Self.token { call.metadata.add("authorization", "Bearer \(token)") }
-        return call
+        .timeout(.milliseconds(Int(options.timeout * 1000)), metadata: authorization)
     }
 
-    /// Stream call options: no deadline (streams run until interrupted), the token if any.
+    /// Stream call options: no deadline (streams run until interrupted) and the bearer token.
     var stream: CallOptions {
-        var call = CallOptions()
-        if let token = Self.token { call.metadata.add("authorization", "Bearer \(token)") }
-        return call
-    }
-
-    static var token: String? {
-        guard let t = ProcessInfo.processInfo.environment["TRADEBOT_TOKEN"], !t.isEmpty else { return nil }
-        return t
+        CallOptions(metadata: authorization)
     }
 
     var orders: TradebotV1.Orders.Client { .init(rpc) }
@@ -40,7 +33,8 @@ struct Session {
         do {
             let (rpc, connection) = try await ServerConnection.open(options)
             do {
-                try await body(Session(rpc: rpc, options: options))
+                let authorization = try await ServerConnection.callOptions(options, client: rpc).metadata
+                try await body(Session(rpc: rpc, options: options, authorization: authorization))
             } catch {
                 await connection.close()
                 throw error

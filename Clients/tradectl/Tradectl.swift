@@ -9,7 +9,8 @@ struct Tradectl: AsyncParsableCommand {
         discussion: """
         Exit status: 0 success; 1 the call failed (printed as `error: <gRPC STATUS>: <message>`); \
         2 `status` found a component down or an SLA missed; 64 bad usage. \
-        Server and CA default from TRADEBOT_SERVER and TRADEBOT_CA; TRADEBOT_TOKEN, when set, is sent as the bearer token.
+        Server and CA default from TRADEBOT_SERVER and TRADEBOT_CA. The bearer token is --token, else \
+        TRADEBOT_TOKEN, else the session saved by `tradectl login` (refreshed when it has expired).
         """,
         subcommands: [HealthCommand.self, StatusCommand.self, OrdersCommand.self, FillsCommand.self, PositionsCommand.self,
                       PortfolioCommand.self, RiskCommand.self, InstrumentsCommand.self, QuoteCommand.self,

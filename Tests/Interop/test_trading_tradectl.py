@@ -114,3 +114,28 @@ def test_unreachable_server_is_a_clear_error(tmp_path):
                          capture_output=True, text=True, timeout=30)
     assert out.returncode == 1
     assert out.stderr.startswith("error: UNAVAILABLE")
+
+
+def test_saved_login_serves_every_command_and_a_closed_pipe_is_not_a_crash(trading_server, tmp_path):
+    """The README's flow: `tradectl login` once, then commands with no token in the environment."""
+    from conftest import ADMIN_PASSWORD
+    env = {k: v for k, v in os.environ.items() if k != "TRADEBOT_TOKEN"}
+    env.update(TRADEBOT_SERVER=trading_server.address, TRADEBOT_CA=str(trading_server.ca),
+               XDG_CONFIG_HOME=str(tmp_path / "config"))
+
+    def run(*args, stdin=None):
+        return subprocess.run([str(binary("tradectl")), *args], env=env, input=stdin, capture_output=True,
+                              text=True, timeout=60)
+
+    login = run("login", "-u", "admin", "--password-stdin", stdin=ADMIN_PASSWORD + "\n")
+    assert login.returncode == 0, login.stderr
+    for command in (["positions", "list"], ["portfolio"], ["orders", "list"], ["backup", "list"]):
+        out = run(*command)
+        assert out.returncode == 0, (command, out.stderr)
+    submitted = run("orders", "submit", "buy", "1000", "EURUSD", "--client-id", "saved-login-1", "--json")
+    assert submitted.returncode == 0, submitted.stderr
+    # A stream piped into a reader that stops early ends quietly (exit 0), not with a crash.
+    piped = subprocess.run(f"'{binary('tradectl')}' orders watch --from-sequence 1 | head -n 1",
+                           shell=True, env=env, capture_output=True, text=True, timeout=60)
+    assert piped.returncode == 0 and piped.stdout.strip(), piped.stderr
+    assert "Fatal error" not in piped.stderr and "crashed" not in piped.stderr
