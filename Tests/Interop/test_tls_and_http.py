@@ -82,3 +82,17 @@ def test_h2load_health_checks_all_succeed(server, tmp_path):
     text = out.stdout.decode()
     assert "2000 succeeded, 0 failed, 0 errored" in text, text
     assert "TLSv1.3" in text and "h2" in text
+
+
+def test_tls13_session_tickets_resume_a_session(server, tmp_path):
+    sess = tmp_path / "session.pem"
+    # Keep stdin open for a moment so the post-handshake NewSessionTicket is read and saved.
+    first = subprocess.run(f"sleep 1 | openssl s_client -connect {server.address} -servername localhost "
+                           f"-CAfile {server.ca} -tls1_3 -alpn h2 -sess_out {sess}",
+                           shell=True, capture_output=True, timeout=30)
+    assert b"New, TLSv1.3" in first.stdout, first.stdout
+    assert sess.exists() and sess.stat().st_size > 0
+    second = subprocess.run(f"sleep 1 | openssl s_client -connect {server.address} -servername localhost "
+                            f"-CAfile {server.ca} -tls1_3 -alpn h2 -sess_in {sess}",
+                            shell=True, capture_output=True, timeout=30)
+    assert b"Reused, TLSv1.3" in second.stdout, second.stdout
