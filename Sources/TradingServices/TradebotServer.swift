@@ -86,6 +86,8 @@ public final class TradebotServer: Sendable {
         var router = RPCRouter()
         HealthService(registry: health).register(in: &router)
         for component in components { component.register(in: &router) }
+        // Validation wraps every route of the API (docs/SECURITY.md, "Request validation").
+        router = RequestValidator.standard.applied(to: router)
 
         var transportConfig = HTTP2ServerConfiguration(
             host: configuration.listen.host, port: Int(configuration.listen.port),
