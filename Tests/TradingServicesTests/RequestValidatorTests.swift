@@ -120,9 +120,10 @@ struct RequestValidatorTests {
 
     @Test("Bytes that do not decode are INTERNAL, as RPCCore's typed registration answers")
     func undecodable() {
-        #expect(throws: RPCError.self) {
+        let error = #expect(throws: RPCError.self) {
             try RequestValidator.standard.validate(path: V1.Orders.submitOrder.path, request: [0xFF])
         }
+        #expect(error?.code == .internal)
     }
 
     @Test("Through the real transport the handler never runs for an invalid request, and does for a valid one")
@@ -146,7 +147,6 @@ struct RequestValidatorTests {
         try await server.start()
         let connection = try await connectClient(port: server.port, certificate: paths.cert)
         let client = RPCClient(transport: connection)
-        defer { _ = connection }
 
         var bad = V1.SubmitOrderRequest()
         bad.symbol = "AAPL"
