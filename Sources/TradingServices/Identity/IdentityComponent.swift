@@ -28,6 +28,8 @@ public final class IdentityComponent: ServerComponent {
         public var loginPerAddress: RateLimitRule = .loginPerAddress
         public var issuer = "tradebotd"
         public var audience = "tradebot-api"
+        /// Configured PEM signing keys; nil = generated keys in `<data>/keys/`.
+        public var jwtKeys: JWTKeyConfiguration?
 
         public init(initialAdminPassword: String? = nil) {
             self.initialAdminPassword = initialAdminPassword
@@ -52,6 +54,7 @@ public final class IdentityComponent: ServerComponent {
             if let text = environment[IdentityComponent.rpcRateLimitsVariable], !text.isEmpty {
                 rpcRateLimits = try Self.parseRPCRules(text, defaults: rpcRateLimits)
             }
+            jwtKeys = try JWTKeyConfiguration.from(environment: environment)
         }
 
         /// `read=200/100,trade=50/20`: permission classes are `Permission`'s raw values; each may
@@ -131,8 +134,12 @@ public final class IdentityComponent: ServerComponent {
         identity = IdentityStore(journal: { event, time in
             try store.append(.identity(event), timeNanoseconds: time)
         }, now: runtime.now)
-        keyRing = try JWTKeyDirectory(path: runtime.configuration.dataDirectory + "/keys", keyBits: options.keyBits)
-            .loadOrCreate(now: clock.now())
+        if let configured = options.jwtKeys {
+            keyRing = try configured.loadRing(now: clock.now())
+        } else {
+            keyRing = try JWTKeyDirectory(path: runtime.configuration.dataDirectory + "/keys", keyBits: options.keyBits)
+                .loadOrCreate(now: clock.now())
+        }
         issuer = AccessTokenIssuer(configuration: .init(issuer: options.issuer, audience: options.audience,
                                                         lifetime: options.accessTokenLifetime),
                                    keyRing: keyRing, clock: clock)
