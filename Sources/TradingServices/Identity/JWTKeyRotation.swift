@@ -72,8 +72,12 @@ public enum JWTKeyRotation {
             let until = now + retain
             let file = retain == .zero ? nil : "\(path)/retired/\(previous.kid).\(until.seconds).pem"
             if retain == .zero {
-                // An emergency rotation must not leave the compromised key verifying anywhere.
-                unlink("\(path)/retired/\(previous.kid).\(until.seconds).pem")
+                // An emergency rotation must not leave the compromised key, or any earlier one
+                // that sat next to it, verifying anywhere.
+                let retired = "\(path)/retired"
+                for name in (try? FileManager.default.contentsOfDirectory(atPath: retired)) ?? [] {
+                    unlink("\(retired)/\(name)")
+                }
             }
             return Summary(previousKeyID: previous.kid, newKeyID: next.kid, previousPublicKeyFile: file,
                            previousKeyValidUntil: retain == .zero ? nil : until)
