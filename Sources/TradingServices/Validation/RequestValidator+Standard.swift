@@ -246,8 +246,8 @@ extension RequestValidator {
         try Check.decimal(limits.riskFractionPerTrade, field: "limits.risk_fraction_per_trade", sign: .nonNegative)
         try Check.listLength(limits.instrumentLimits.count, field: "limits.instrument_limits", max: maxInstrumentLimits)
         for (symbol, instrument) in limits.instrumentLimits.sorted(by: { $0.key < $1.key }) {
-            let field = "limits.instrument_limits[\(symbol.utf8.count <= Check.maxSymbolBytes ? symbol : "…")]"
             try Check.symbol(symbol, field: "limits.instrument_limits key")
+            let field = "limits.instrument_limits[\(symbol)]"  // a valid symbol: safe to name
             try Check.decimal(instrument.maxOrderQuantity, field: field + ".max_order_quantity", sign: .nonNegative)
             try Check.decimal(instrument.maxOrderNotional, field: field + ".max_order_notional", sign: .nonNegative)
             try Check.decimal(instrument.maxPositionQuantity, field: field + ".max_position_quantity", sign: .nonNegative)
