@@ -44,8 +44,16 @@ struct RequestValidatorTests {
         return r.wireBytes()
     }
 
+    /// One request for the argument tables, shown by method and field instead of its bytes.
+    struct Case: Sendable, CustomTestStringConvertible {
+        let method: ServiceMethod
+        let bytes: [UInt8]
+        let field: String
+        var testDescription: String { field.isEmpty ? method.path : "\(method.path) \(field)" }
+    }
+
     /// (method, request, the field the message must start with).
-    static let invalid: [(ServiceMethod, [UInt8], String)] = [
+    static let invalidRequests: [(ServiceMethod, [UInt8], String)] = [
         (V1.Orders.submitOrder.descriptor, order { $0.symbol = "" }, "symbol"),
         (V1.Orders.submitOrder.descriptor, order { $0.symbol = String(repeating: "A", count: 33) }, "symbol"),
         (V1.Orders.submitOrder.descriptor, order { $0.symbol = "AA PL" }, "symbol"),
@@ -88,18 +96,20 @@ struct RequestValidatorTests {
         (V1.Auth.refresh.descriptor, { var r = V1.RefreshRequest(); r.refreshToken = String(repeating: "t", count: 600); return r.wireBytes() }(), "refresh_token"),
     ]
 
+    static let invalid = invalidRequests.map { Case(method: $0.0, bytes: $0.1, field: $0.2) }
+
     @Test("An invalid request is INVALID_ARGUMENT and the message names the field", arguments: invalid)
-    func refusesInvalid(_ method: ServiceMethod, _ bytes: [UInt8], _ field: String) {
+    func refusesInvalid(_ request: Case) {
         do throws(RPCError) {
-            try RequestValidator.standard.validate(path: method.path, request: bytes)
-            Issue.record("\(method.path) accepted a request with a bad \(field)")
+            try RequestValidator.standard.validate(path: request.method.path, request: request.bytes)
+            Issue.record("\(request.method.path) accepted a request with a bad \(request.field)")
         } catch {
             #expect(error.code == .invalidArgument)
-            #expect(error.message.hasPrefix(field + ":"), "\(error.message)")
+            #expect(error.message.hasPrefix(request.field + ":"), "\(error.message)")
         }
     }
 
-    static let valid: [(ServiceMethod, [UInt8])] = [
+    static let validRequests: [(ServiceMethod, [UInt8])] = [
         (V1.Orders.submitOrder.descriptor, order()),
         (V1.Orders.submitOrder.descriptor, order { $0.type = .market; $0.limitPrice = ""; $0.timeInForce = .ioc }),
         (V1.Orders.submitOrder.descriptor, order { $0.type = .stopLimit; $0.stopPrice = "180"; $0.clientOrderID = "" }),
@@ -113,9 +123,11 @@ struct RequestValidatorTests {
         (GRPCHealthV1.Health.check.descriptor, []),
     ]
 
+    static let valid = validRequests.map { Case(method: $0.0, bytes: $0.1, field: "") }
+
     @Test("A valid request passes", arguments: valid)
-    func acceptsValid(_ method: ServiceMethod, _ bytes: [UInt8]) throws {
-        try RequestValidator.standard.validate(path: method.path, request: bytes)
+    func acceptsValid(_ request: Case) throws {
+        try RequestValidator.standard.validate(path: request.method.path, request: request.bytes)
     }
 
     @Test("Bytes that do not decode are INTERNAL, as RPCCore's typed registration answers")

@@ -36,7 +36,7 @@ public struct AuthInterceptor: ServerInterceptor {
         if requirement == .unauthenticated { return }
 
         let principal = try authenticate(Self.authorization(in: context.metadata))
-        switch policy.decide(path: path, principal: principal) {
+        switch policy.decide(requirement: requirement, principal: principal) {
         case .allowed:
             break
         case .unauthenticated:
