@@ -2,7 +2,8 @@ import ArgumentParser
 
 /// Options every command shares: where the server is and how to trust it.
 ///
-/// Flags override the environment (`TRADEBOT_SERVER`, `TRADEBOT_CA`, `TRADEBOT_TOKEN`), which overrides
+/// Flags override the environment (`TRADEBOT_SERVER`, `TRADEBOT_CA`, `TRADEBOT_TOKEN`,
+/// `TRADEBOT_CLIENT_CERT`, `TRADEBOT_CLIENT_KEY`), which overrides
 /// the defaults (and, for the token, the one saved by `tradectl login`).
 struct ClientOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Server address host:port.", valueName: "host:port"))
@@ -16,6 +17,12 @@ struct ClientOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Bearer token (access or API token); default $TRADEBOT_TOKEN, else the one saved by 'tradectl login'.", valueName: "token"))
     var token: String?
+
+    @Option(name: .long, help: ArgumentHelp("Client certificate (PEM) for a server that requires mutual TLS; default $TRADEBOT_CLIENT_CERT.", valueName: "file"))
+    var cert: String?
+
+    @Option(name: .long, help: ArgumentHelp("Private key (PEM) of --cert; default $TRADEBOT_CLIENT_KEY.", valueName: "file"))
+    var key: String?
 
     @Flag(name: .long, help: "Print JSON (one object per line for streams) instead of tables.")
     var json = false
@@ -33,6 +40,17 @@ struct ClientOptions: ParsableArguments {
     /// The explicit bearer token after flag > environment; nil means "use the saved login".
     func explicitToken(environment: [String: String]) -> String? {
         token ?? nonEmpty(environment["TRADEBOT_TOKEN"])
+    }
+
+    /// The client certificate and key after flag > environment: both, or neither.
+    func clientCertificate(environment: [String: String]) throws -> (certificate: String, key: String)? {
+        let certificate = cert ?? nonEmpty(environment["TRADEBOT_CLIENT_CERT"])
+        let privateKey = key ?? nonEmpty(environment["TRADEBOT_CLIENT_KEY"])
+        switch (certificate, privateKey) {
+        case (nil, nil): return nil
+        case (let certificate?, let privateKey?): return (certificate, privateKey)
+        default: throw ValidationError("--cert and --key (or TRADEBOT_CLIENT_CERT and TRADEBOT_CLIENT_KEY) go together")
+        }
     }
 
     func validate() throws {

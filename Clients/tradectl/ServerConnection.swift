@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HTTP2Transport
+import NetIO
 import RPCCore
 
 /// Opens the connection every command uses, from the shared options, and maps failures to one
@@ -15,10 +16,21 @@ enum ServerConnection {
         if let ca = options.caFile(environment: environment), !FileManager.default.isReadableFile(atPath: ca) {
             throw ValidationError("cannot read the CA file \(ca)")
         }
+        let identity = try options.clientCertificate(environment: environment)
+        for path in [identity?.certificate, identity?.key].compactMap({ $0 })
+            where !FileManager.default.isReadableFile(atPath: path) {
+            throw ValidationError("cannot read the client certificate file \(path)")
+        }
+        let tls: TLSContext
+        do {
+            tls = try TLSContext.client(trustRootsFile: options.caFile(environment: environment),
+                                        certificateFile: identity?.certificate, privateKeyFile: identity?.key)
+        } catch {
+            throw ValidationError("TLS configuration: \(error)")
+        }
         do {
             let connection = try await HTTP2ClientConnection.connect(
-                host: host, port: port, trustRootsFile: options.caFile(environment: environment),
-                timeout: .milliseconds(Int(options.timeout * 1000)))
+                host: host, port: port, tls: tls, timeout: .milliseconds(Int(options.timeout * 1000)))
             return (RPCClient(transport: connection), connection)
         } catch {
             throw CommandFailure(error)

@@ -35,7 +35,7 @@ public final class HTTP2Server: Sendable {
         core = ServerCore(configuration: configuration, router: router, getRoutes: getRoutes, counters: counters)
         if let t = configuration.tls {
             tls = try TLSContext.server(certificateChainFile: t.certificateChainFile, privateKeyFile: t.privateKeyFile,
-                                        counters: counters.net)
+                                        clientCAFile: t.clientCAFile, counters: counters.net)
         } else {
             tls = nil
         }

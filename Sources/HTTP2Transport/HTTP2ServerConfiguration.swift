@@ -5,9 +5,12 @@ public struct HTTP2ServerConfiguration: Sendable {
     public struct TLS: Sendable {
         public var certificateChainFile: String
         public var privateKeyFile: String
-        public init(certificateChainFile: String, privateKeyFile: String) {
+        /// PEM CA bundle for mutual TLS: when set, clients must present a certificate it signed.
+        public var clientCAFile: String?
+        public init(certificateChainFile: String, privateKeyFile: String, clientCAFile: String? = nil) {
             self.certificateChainFile = certificateChainFile
             self.privateKeyFile = privateKeyFile
+            self.clientCAFile = clientCAFile
         }
     }
 

@@ -15,7 +15,12 @@ public final class TLSContext: @unchecked Sendable {
     /// A server context: certificate chain and key from PEM files, TLS 1.3 only, ALPN selects `h2`
     /// (clients offering ALPN without `h2` are refused; clients offering none are served as h2),
     /// one session ticket per handshake for resumption.
+    ///
+    /// With `clientCAFile` (PEM), clients must present a certificate that chains to one of its
+    /// CAs (mutual TLS): `SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT`, so a client without
+    /// one, or with one from another CA, fails the handshake before any HTTP/2 byte is read.
     public static func server(certificateChainFile: String, privateKeyFile: String,
+                              clientCAFile: String? = nil,
                               counters: NetCounters? = nil) throws(NetIOError) -> TLSContext {
         let ctx = try SystemCall.checkTLS("SSL_CTX_new", SSL_CTX_new(TLS_server_method()))
         let context = TLSContext(raw: ctx, isServer: true, counters: counters)
@@ -26,6 +31,7 @@ public final class TLSContext: @unchecked Sendable {
                                 SSL_CTX_use_PrivateKey_file(ctx, privateKeyFile, SSL_FILETYPE_PEM) == 1)
         try SystemCall.checkTLS("SSL_CTX_check_private_key", SSL_CTX_check_private_key(ctx) == 1)
         try SystemCall.checkTLS("SSL_CTX_set_num_tickets", SSL_CTX_set_num_tickets(ctx, 1) == 1)
+        if let clientCAFile { try context.requireClientCertificates(caFile: clientCAFile) }
         let arg = counters.map { Unmanaged.passUnretained($0).toOpaque() }
         SSL_CTX_set_alpn_select_cb(ctx, { _, out, outlen, input, inlen, arg in
             guard let out, let outlen, let input else { return SSL_TLSEXT_ERR_ALERT_FATAL }
@@ -50,7 +56,11 @@ public final class TLSContext: @unchecked Sendable {
 
     /// A client context: TLS 1.3 only, ALPN `h2`, verifying the server against `trustRootsFile`
     /// (PEM) or the system roots when `nil`. `verifyPeer: false` is for tests of failure paths only.
-    public static func client(trustRootsFile: String?, verifyPeer: Bool = true) throws(NetIOError) -> TLSContext {
+    ///
+    /// `certificateFile`/`privateKeyFile` (PEM, both or neither) are the client certificate to
+    /// present to a server that requires one (mutual TLS).
+    public static func client(trustRootsFile: String?, verifyPeer: Bool = true,
+                              certificateFile: String? = nil, privateKeyFile: String? = nil) throws(NetIOError) -> TLSContext {
         let ctx = try SystemCall.checkTLS("SSL_CTX_new", SSL_CTX_new(TLS_client_method()))
         let context = TLSContext(raw: ctx, isServer: false, counters: nil)
         try context.applyCommonOptions()
@@ -61,9 +71,35 @@ public final class TLSContext: @unchecked Sendable {
             try SystemCall.checkTLS("SSL_CTX_set_default_verify_paths", SSL_CTX_set_default_verify_paths(ctx) == 1)
         }
         SSL_CTX_set_verify(ctx, verifyPeer ? SSL_VERIFY_PEER : SSL_VERIFY_NONE, nil)
+        switch (certificateFile, privateKeyFile) {
+        case (nil, nil): break
+        case (let cert?, let key?):
+            try SystemCall.checkTLS("SSL_CTX_use_certificate_chain_file(\(cert))",
+                                    SSL_CTX_use_certificate_chain_file(ctx, cert) == 1)
+            try SystemCall.checkTLS("SSL_CTX_use_PrivateKey_file(\(key))",
+                                    SSL_CTX_use_PrivateKey_file(ctx, key, SSL_FILETYPE_PEM) == 1)
+            try SystemCall.checkTLS("SSL_CTX_check_private_key", SSL_CTX_check_private_key(ctx) == 1)
+        default:
+            throw .tls(call: "client certificate", reason: "the certificate and its private key must be given together")
+        }
         let alpn: [UInt8] = [2, 0x68, 0x32]
         try SystemCall.checkTLS("SSL_CTX_set_alpn_protos", SSL_CTX_set_alpn_protos(ctx, alpn, 3) == 0)
         return context
+    }
+
+    /// Mutual TLS on a server context: trust `caFile` for client certificates, advertise its CA
+    /// names in the CertificateRequest, and fail the handshake without a valid client certificate.
+    private func requireClientCertificates(caFile: String) throws(NetIOError) {
+        try SystemCall.checkTLS("SSL_CTX_load_verify_locations(\(caFile))",
+                                SSL_CTX_load_verify_locations(raw, caFile, nil) == 1)
+        let names = try SystemCall.checkTLS("SSL_load_client_CA_file(\(caFile))", SSL_load_client_CA_file(caFile))
+        SSL_CTX_set_client_CA_list(raw, names)  // takes ownership of `names`
+        // Resumed sessions carry the verified client certificate; OpenSSL refuses to resume a
+        // session of a verifying context that has no session id context.
+        let sessionContext = Array("tradebotd-mtls".utf8)
+        try SystemCall.checkTLS("SSL_CTX_set_session_id_context",
+                                SSL_CTX_set_session_id_context(raw, sessionContext, UInt32(sessionContext.count)) == 1)
+        SSL_CTX_set_verify(raw, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, nil)
     }
 
     private init(raw: OpaquePointer, isServer: Bool, counters: NetCounters?) {

@@ -44,7 +44,13 @@ public struct AccessPolicy: Sendable {
 
     /// Decides a call to `path` by `principal` (nil when no valid credential was presented).
     public func decide(path: String, principal: Principal?) -> AccessDecision {
-        guard let requirement = entries[path] else {
+        decide(requirement: entries[path], principal: principal)
+    }
+
+    /// Decides a call whose entry the caller already looked up with `requirement(for:)` (nil: no
+    /// entry, denied by default), so the per-RPC path hashes the path once.
+    public func decide(requirement: AccessRequirement?, principal: Principal?) -> AccessDecision {
+        guard let requirement else {
             return principal == nil ? .unauthenticated : .permissionDenied
         }
         switch requirement {

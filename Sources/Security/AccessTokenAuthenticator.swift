@@ -56,8 +56,9 @@ public final class AccessTokenAuthenticator: Sendable {
     }
 
     /// The cache path works on the substring in place; the token is copied into its own
-    /// `String` only on a miss, when the (far more expensive) verification runs anyway.
-    func authenticate(token: Substring) throws(TokenVerificationError) -> Principal {
+    /// `String` only on a miss, when the (far more expensive) verification runs anyway. Public so
+    /// a caller that already split the `Bearer` value does not parse it twice.
+    public func authenticate(token: Substring) throws(TokenVerificationError) -> Principal {
         let now = clock.now()
         guard token.utf8.count <= verifier.configuration.maxTokenBytes else { throw .oversized }
         // A hashing failure (OpenSSL out of memory) only costs the cache, never the check.

@@ -86,10 +86,19 @@ public final class TradebotServer: Sendable {
         var router = RPCRouter()
         HealthService(registry: health).register(in: &router)
         for component in components { component.register(in: &router) }
+        // Validation wraps every route of the API (docs/SECURITY.md, "Request validation").
+        router = RequestValidator.standard.applied(to: router)
 
+        let security: SecurityConfiguration
+        do {
+            security = try SecurityConfiguration.fromProcessEnvironment()
+        } catch {
+            store.close()
+            throw .component(reason: error.description)
+        }
         var transportConfig = HTTP2ServerConfiguration(
             host: configuration.listen.host, port: Int(configuration.listen.port),
-            tls: .init(certificateChainFile: cert, privateKeyFile: key))
+            tls: .init(certificateChainFile: cert, privateKeyFile: key, clientCAFile: security.clientCAFile))
         transportConfig.eventLoopCount = configuration.eventLoops
         transportConfig.maxReceiveMessageSize = configuration.maxMessageBytes
         if let probe = configuration.healthListen {
@@ -97,10 +106,18 @@ public final class TradebotServer: Sendable {
                                                       allowedPaths: HealthService.paths.union(["/healthz"]))
         }
         let metricsEndpoint = MetricsEndpoint(registry: metrics)
+        var metricsRoute: @Sendable (HTTPRequest) -> HTTPResponse = { metricsEndpoint.respond($0) }
+        if security.metricsAuth == .token {
+            guard let identity = components.lazy.compactMap({ $0 as? IdentityComponent }).first else {
+                store.close()
+                throw .component(reason: "\(SecurityConfiguration.Variable.metricsAuth)=token needs the identity component")
+            }
+            metricsRoute = MetricsAccess(interceptor: identity.interceptor).guarded(metricsRoute)
+        }
         do {
             transport = try HTTP2Server(configuration: transportConfig, router: router, getRoutes: [
                 "/healthz": { healthz.respond($0) },
-                "/metrics": { metricsEndpoint.respond($0) },
+                "/metrics": metricsRoute,
             ])
         } catch {
             throw .tls(path: cert, reason: error.description)

@@ -28,6 +28,8 @@ public final class IdentityComponent: ServerComponent {
         public var loginPerAddress: RateLimitRule = .loginPerAddress
         public var issuer = "tradebotd"
         public var audience = "tradebot-api"
+        /// Configured PEM signing keys; nil = generated keys in `<data>/keys/`.
+        public var jwtKeys: JWTKeyConfiguration?
 
         public init(initialAdminPassword: String? = nil) {
             self.initialAdminPassword = initialAdminPassword
@@ -37,12 +39,45 @@ public final class IdentityComponent: ServerComponent {
         /// `TRADEBOT_LOGIN_RATE_LIMIT` (`<burst>/<per second>`, default `10/0.5`) for the
         /// per-address bucket in front of `Auth.Login`.
         public static func fromEnvironment() throws(ConfigurationError) -> Options {
-            let environment = ProcessInfo.processInfo.environment
-            var options = Options(initialAdminPassword: environment[adminPasswordVariable])
-            if let text = environment[loginRateLimitVariable], !text.isEmpty {
-                options.loginPerAddress = try parseRule(text, setting: loginRateLimitVariable)
+            try Options(environment: ProcessInfo.processInfo.environment)
+        }
+
+        /// The options from `environment`; also reads `TRADEBOT_RPC_RATE_LIMITS`
+        /// (`<permission>=<burst>/<per second>,...`), which overrides the per-permission-class
+        /// RPC buckets it names and keeps the defaults for the others. Any malformed value stops
+        /// the start, naming the setting.
+        public init(environment: [String: String]) throws(ConfigurationError) {
+            self.init(initialAdminPassword: environment[IdentityComponent.adminPasswordVariable])
+            if let text = environment[IdentityComponent.loginRateLimitVariable], !text.isEmpty {
+                loginPerAddress = try Self.parseRule(text, setting: IdentityComponent.loginRateLimitVariable)
             }
-            return options
+            if let text = environment[IdentityComponent.rpcRateLimitsVariable], !text.isEmpty {
+                rpcRateLimits = try Self.parseRPCRules(text, defaults: rpcRateLimits)
+            }
+            jwtKeys = try JWTKeyConfiguration.from(environment: environment)
+        }
+
+        /// `read=200/100,trade=50/20`: permission classes are `Permission`'s raw values; each may
+        /// appear once.
+        static func parseRPCRules(_ text: String, defaults: [Permission: RateLimitRule])
+            throws(ConfigurationError) -> [Permission: RateLimitRule] {
+            let setting = IdentityComponent.rpcRateLimitsVariable
+            var rules = defaults
+            var seen: Set<Permission> = []
+            for entry in text.split(separator: ",", omittingEmptySubsequences: false) {
+                let pair = entry.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                let name = pair.first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+                guard pair.count == 2, let permission = Permission(rawValue: name) else {
+                    let known = Permission.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw .invalidValue(setting: setting, value: text,
+                                        reason: "expected <permission>=<burst>/<per second>,... with permission one of \(known)")
+                }
+                guard seen.insert(permission).inserted else {
+                    throw .invalidValue(setting: setting, value: text, reason: "\(name) is given twice")
+                }
+                rules[permission] = try parseRule(pair[1].trimmingCharacters(in: .whitespaces), setting: setting)
+            }
+            return rules
         }
 
         /// `<burst>/<per second>`, e.g. `10/0.5`.
@@ -59,6 +94,7 @@ public final class IdentityComponent: ServerComponent {
 
     public static let adminPasswordVariable = "TRADEBOT_ADMIN_PASSWORD"
     public static let loginRateLimitVariable = "TRADEBOT_LOGIN_RATE_LIMIT"
+    public static let rpcRateLimitsVariable = "TRADEBOT_RPC_RATE_LIMITS"
 
     let runtime: ServerRuntime
     let options: Options
@@ -98,8 +134,12 @@ public final class IdentityComponent: ServerComponent {
         identity = IdentityStore(journal: { event, time in
             try store.append(.identity(event), timeNanoseconds: time)
         }, now: runtime.now)
-        keyRing = try JWTKeyDirectory(path: runtime.configuration.dataDirectory + "/keys", keyBits: options.keyBits)
-            .loadOrCreate(now: clock.now())
+        if let configured = options.jwtKeys {
+            keyRing = try configured.loadRing(now: clock.now())
+        } else {
+            keyRing = try JWTKeyDirectory(path: runtime.configuration.dataDirectory + "/keys", keyBits: options.keyBits)
+                .loadOrCreate(now: clock.now())
+        }
         issuer = AccessTokenIssuer(configuration: .init(issuer: options.issuer, audience: options.audience,
                                                         lifetime: options.accessTokenLifetime),
                                    keyRing: keyRing, clock: clock)
