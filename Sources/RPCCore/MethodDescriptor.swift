@@ -16,10 +16,12 @@ public struct MethodDescriptor: Sendable, Hashable, CustomStringConvertible {
         self.service = service
         self.method = method
         self.kind = kind
+        fullPath = "/\(service)/\(method)"
     }
 
-    /// The HTTP/2 `:path`, case-sensitive: `/grpc.health.v1.Health/Check`.
-    public var fullPath: String { "/\(service)/\(method)" }
+    /// The HTTP/2 `:path`, case-sensitive: `/grpc.health.v1.Health/Check`. Stored, because
+    /// interceptors read it on every call.
+    public let fullPath: String
 
     public var description: String { fullPath }
 }

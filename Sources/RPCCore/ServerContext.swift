@@ -17,6 +17,7 @@ public final class ServerContext: Sendable {
         var cancelled: RPCError?
         var cancelHandlers: [@Sendable (RPCError) -> Void] = []
         var values: [String: any Sendable] = [:]
+        var principal: (any Sendable)?
     }
     private let state = Locked(State())
 
@@ -58,6 +59,13 @@ public final class ServerContext: Sendable {
 
     /// A value an interceptor attached for the handler (for example the authenticated principal).
     public func value(forKey key: String) -> (any Sendable)? { state.withLock { $0.values[key] } }
+
+    /// The authenticated caller an auth interceptor attached (one slot, no dictionary: every
+    /// authenticated RPC sets it).
+    public var principal: (any Sendable)? {
+        get { state.withLock { $0.principal } }
+        set { state.withLock { $0.principal = newValue } }
+    }
 
     public func setValue(_ value: any Sendable, forKey key: String) {
         state.withLock { $0.values[key] = value }

@@ -4,10 +4,11 @@ import Synchronization
 /// `AccessTokenVerifier`, plus revocation by `jti` and by subject.
 ///
 /// Why a cache: RS256 verification costs tens of microseconds; a client sends the same token
-/// on every RPC for up to 15 minutes. The cache is keyed by the SHA-256 of the token string
-/// (the token itself is not kept as a key), and an entry lives until the token's expiry
-/// (plus skew) or until it is revoked. A hit is one SHA-256, one lock and one dictionary
-/// lookup (see docs/PERFORMANCE.md).
+/// on every RPC for up to 15 minutes. The cache is keyed by the token's length and last 64 bytes
+/// (`TokenCacheKey`: the tail of its signature) and a hit is confirmed by a constant-time
+/// comparison with the whole cached token, so a hit costs one small hash, one lock, one lookup and
+/// one pass over the token (see docs/PERFORMANCE.md). An entry lives until the token's expiry
+/// (plus skew) or until it is revoked.
 ///
 /// Revocation: `revoke(tokenID:expiresAt:)` (logout) and `revokeTokens(ofSubject:)` (disabled
 /// user, role change, "log out everywhere") remove matching cache entries at once and are
@@ -21,10 +22,12 @@ public final class AccessTokenAuthenticator: Sendable {
     struct CacheEntry {
         let principal: Principal
         let issuedAt: Int64
+        /// The verified token, to confirm a hit byte for byte.
+        let token: String
     }
 
     struct State {
-        var cache: [SHA256Digest: CacheEntry] = [:]
+        var cache: [TokenCacheKey: CacheEntry] = [:]
         /// Revoked `jti`s and the instant after which remembering them is pointless.
         var revokedTokenIDs: [String: UnixTime] = [:]
         /// Tokens of a subject with `iat <= cutoff` are revoked.
@@ -61,32 +64,28 @@ public final class AccessTokenAuthenticator: Sendable {
     public func authenticate(token: Substring) throws(TokenVerificationError) -> Principal {
         let now = clock.now()
         guard token.utf8.count <= verifier.configuration.maxTokenBytes else { throw .oversized }
-        // A hashing failure (OpenSSL out of memory) only costs the cache, never the check.
-        let key = try? SHA256.hash(token)
-        if let key {
-            let hit: Principal?? = state.withLock { state in
-                guard let entry = state.cache[key] else { return .none }
-                if now < entry.principal.validUntil { return .some(entry.principal) }
-                state.cache[key] = nil
-                return .some(nil)
-            }
-            switch hit {
-            case .some(.some(let principal)): return principal
-            case .some(.none): throw .expired
-            case .none: break
-            }
+        let key = TokenCacheKey(token)
+        let hit: Principal?? = state.withLock { state in
+            guard let entry = state.cache[key], TokenCacheKey.constantTimeEqual(entry.token, token) else { return .none }
+            if now < entry.principal.validUntil { return .some(entry.principal) }
+            state.cache[key] = nil
+            return .some(nil)
+        }
+        switch hit {
+        case .some(.some(let principal)): return principal
+        case .some(.none): throw .expired
+        case .none: break
         }
 
-        let claims = try verifier.verify(String(token), at: now)
+        let tokenText = String(token)
+        let claims = try verifier.verify(tokenText, at: now)
         let principal = Principal(
             subject: claims.subject, role: claims.role, credential: .accessToken(tokenID: claims.tokenID),
             validUntil: UnixTime(seconds: claims.expiresAt) + verifier.configuration.clockSkew)
         let revoked = state.withLock { state -> Bool in
             if state.isRevoked(tokenID: claims.tokenID, subject: claims.subject, issuedAt: claims.issuedAt) { return true }
-            if let key {
-                if state.cache.count >= capacity { Self.evict(&state, now: now, capacity: capacity) }
-                state.cache[key] = CacheEntry(principal: principal, issuedAt: claims.issuedAt)
-            }
+            if state.cache.count >= capacity { Self.evict(&state, now: now, capacity: capacity) }
+            state.cache[key] = CacheEntry(principal: principal, issuedAt: claims.issuedAt, token: tokenText)
             return false
         }
         if revoked { throw .revoked }

@@ -82,6 +82,29 @@ struct AccessTokenAuthenticatorTests {
         #expect(s.authenticator.cachedTokenCount == 0)
     }
 
+    @Test("a token that shares a cached token's tail but differs elsewhere is verified, not served from the cache")
+    func sameTailIsNotAHit() throws {
+        let s = Setup()
+        let issued = try s.jwt.issuer.issue(subject: "alice", role: .trader)
+        _ = try s.authenticator.authenticate(token: issued.token)
+        // Same length and same last 64 bytes (the signature's tail), one byte changed in the payload.
+        var bytes = Array(issued.token.utf8)
+        let dot = try #require(bytes.firstIndex(of: UInt8(ascii: ".")))
+        bytes[dot + 5] = bytes[dot + 5] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+        let tampered = String(decoding: bytes, as: UTF8.self)
+        #expect(TokenCacheKey(tampered[...]) == TokenCacheKey(issued.token[...]))
+        #expect(throws: TokenVerificationError.self) { _ = try s.authenticator.authenticate(token: tampered) }
+        #expect(try s.authenticator.authenticate(token: issued.token).subject == "alice")
+    }
+
+    @Test("constant-time comparison agrees with equality", arguments: [
+        ("", ""), ("a", "a"), ("a", "b"), ("abcdefgh", "abcdefgh"), ("abcdefghi", "abcdefghj"),
+        ("abcdefghijklmnopq", "abcdefghijklmnopq"), ("abc", "abcd"), ("xbcdefghijklmnop", "abcdefghijklmnop"),
+    ])
+    func constantTimeEqual(a: String, b: String) {
+        #expect(TokenCacheKey.constantTimeEqual(a, b[...]) == (a == b))
+    }
+
     @Test("the cache stays within its capacity")
     func capacity() throws {
         let s = Setup(capacity: 8)

@@ -20,8 +20,6 @@ import Synchronization
 /// Runs on the event-loop thread: every step is a lock and a lookup on the hot path (RS256 only on a
 /// cache miss), and journaling a denial only queues the event.
 public struct AuthInterceptor: ServerInterceptor {
-    /// The `ServerContext` key under which the authenticated `Principal` is stored.
-    public static let principalKey = "tradebot.auth.principal"
 
     let policy: AccessPolicy
     let authenticator: AccessTokenAuthenticator
@@ -54,7 +52,7 @@ public struct AuthInterceptor: ServerInterceptor {
                            message: "rate limit for \(permissionClass.rawValue) calls exceeded; retry after \(retryMs) ms",
                            metadata: Metadata([("grpc-retry-pushback-ms", String(retryMs))]))
         }
-        context.setValue(principal, forKey: Self.principalKey)
+        context.principal = principal
     }
 
     static let apiTokenPrefix = Array("tba_".utf8)

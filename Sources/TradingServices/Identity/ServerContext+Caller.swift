@@ -7,7 +7,7 @@ extension ServerContext {
     ///
     /// Handlers use it to attribute actions (`caller?.subject` is the username, or
     /// `api-token:<id>` for a service account) and for per-object rules on top of the RPC policy.
-    public var caller: Principal? { value(forKey: AuthInterceptor.principalKey) as? Principal }
+    public var caller: Principal? { principal as? Principal }
 
     /// The caller or UNAUTHENTICATED: for handlers of methods that always need a token.
     public func requireCaller() throws(RPCError) -> Principal {
