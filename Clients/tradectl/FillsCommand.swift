@@ -11,25 +11,18 @@ struct FillsCommand: AsyncParsableCommand {
             abstract: "Stream fills until interrupted.",
             discussion: "With --from-sequence N the journal is replayed from N first; resume with the last sequence printed + 1.")
         @OptionGroup var options: ClientOptions
-        @Option(name: .customLong("from-sequence"), help: "Replay from this journal sequence (inclusive).") var fromSequence: UInt64?
+        @OptionGroup var stream: StreamOptions
         @Option(help: "Only this symbol.") var symbol: String?
-        @Option(help: "Stop after this many fills.") var count: Int?
 
         func run() async throws {
             var r = TradebotV1.SubscribeFillsRequest()
-            r.fromSequence = fromSequence
+            r.fromSequence = stream.fromSequence
             if let symbol { r.symbols = [symbol] }
             try await Session.run(options) { s in
-                var n = 0
-                for try await e in s.orders.subscribeFills(r, options: s.stream) {
-                    guard let f = e.fill else { continue }
-                    if options.json {
-                        Output.json(WireFormatting.fillJSON(e.sequence, f))
-                    } else {
-                        Output.line("\(e.sequence)  \(f.symbol) \(WireFormatting.name(f.side)) \(f.quantity) @ \(f.price)  order \(f.orderID)  fee \(f.commission)  \(WireFormatting.time(f.executedAt))")
-                    }
-                    n += 1
-                    if let count, n >= count { break }
+                try await stream.printEach(s.orders.subscribeFills(r, options: s.stream), json: options.json) { e in
+                    guard let f = e.fill else { return nil }
+                    return (WireFormatting.fillJSON(e.sequence, f),
+                            "\(e.sequence)  \(f.symbol) \(WireFormatting.name(f.side)) \(f.quantity) @ \(f.price)  order \(f.orderID)  fee \(f.commission)  \(WireFormatting.time(f.executedAt))")
                 }
             }
         }

@@ -153,26 +153,18 @@ struct OrdersCommand: AsyncParsableCommand {
             abstract: "Stream order events until interrupted.",
             discussion: "With --from-sequence N the journal is replayed from N first; resume with the last sequence printed + 1.")
         @OptionGroup var options: ClientOptions
-        @Option(name: .customLong("from-sequence"), help: "Replay from this journal sequence (inclusive).") var fromSequence: UInt64?
-        @Option(help: "Stop after this many events.") var count: Int?
+        @OptionGroup var stream: StreamOptions
 
         func run() async throws {
             var r = TradebotV1.SubscribeOrdersRequest()
-            r.fromSequence = fromSequence
+            r.fromSequence = stream.fromSequence
             try await Session.run(options) { s in
-                var n = 0
-                for try await e in s.orders.subscribeOrders(r, options: s.stream) {
-                    guard let o = e.order else { continue }
-                    if options.json {
-                        var object = WireFormatting.orderJSON(o)
-                        object["event_sequence"] = e.sequence
-                        object["kind"] = WireFormatting.name(e.kind)
-                        Output.json(object)
-                    } else {
-                        Output.line("\(e.sequence)  \(WireFormatting.name(e.kind))  \(o.orderID) \(o.symbol) \(WireFormatting.name(o.side)) \(o.quantity) filled \(o.filledQuantity) \(WireFormatting.name(o.status))")
-                    }
-                    n += 1
-                    if let count, n >= count { break }
+                try await stream.printEach(s.orders.subscribeOrders(r, options: s.stream), json: options.json) { e in
+                    guard let o = e.order else { return nil }
+                    var object = WireFormatting.orderJSON(o)
+                    object["event_sequence"] = e.sequence
+                    object["kind"] = WireFormatting.name(e.kind)
+                    return (object, "\(e.sequence)  \(WireFormatting.name(e.kind))  \(o.orderID) \(o.symbol) \(WireFormatting.name(o.side)) \(o.quantity) filled \(o.filledQuantity) \(WireFormatting.name(o.status))")
                 }
             }
         }

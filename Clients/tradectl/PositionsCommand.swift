@@ -28,26 +28,18 @@ struct PositionsCommand: AsyncParsableCommand {
     struct Watch: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Stream position changes until interrupted.")
         @OptionGroup var options: ClientOptions
-        @Option(name: .customLong("from-sequence"), help: "Replay from this journal sequence (inclusive).") var fromSequence: UInt64?
-        @Option(help: "Stop after this many events.") var count: Int?
+        @OptionGroup var stream: StreamOptions
 
         func run() async throws {
             var r = TradebotV1.SubscribePositionsRequest()
-            r.fromSequence = fromSequence
+            r.fromSequence = stream.fromSequence
             try await Session.run(options) { s in
-                var n = 0
-                for try await e in s.portfolio.subscribePositions(r, options: s.stream) {
-                    guard let p = e.position else { continue }
-                    if options.json {
-                        var object = WireFormatting.positionJSON(p)
-                        object["sequence"] = e.sequence
-                        object["kind"] = WireFormatting.name(e.kind)
-                        Output.json(object)
-                    } else {
-                        Output.line("\(e.sequence)  \(WireFormatting.name(e.kind))  \(p.symbol) \(p.quantity) avg \(p.averagePrice) realized \(p.realizedPnl)")
-                    }
-                    n += 1
-                    if let count, n >= count { break }
+                try await stream.printEach(s.portfolio.subscribePositions(r, options: s.stream), json: options.json) { e in
+                    guard let p = e.position else { return nil }
+                    var object = WireFormatting.positionJSON(p)
+                    object["sequence"] = e.sequence
+                    object["kind"] = WireFormatting.name(e.kind)
+                    return (object, "\(e.sequence)  \(WireFormatting.name(e.kind))  \(p.symbol) \(p.quantity) avg \(p.averagePrice) realized \(p.realizedPnl)")
                 }
             }
         }

@@ -84,23 +84,16 @@ struct RiskCommand: AsyncParsableCommand {
     struct Watch: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Stream risk events until interrupted.")
         @OptionGroup var options: ClientOptions
-        @Option(name: .customLong("from-sequence"), help: "Replay from this journal sequence (inclusive).") var fromSequence: UInt64?
-        @Option(help: "Stop after this many events.") var count: Int?
+        @OptionGroup var stream: StreamOptions
 
         func run() async throws {
             var r = TradebotV1.SubscribeRiskEventsRequest()
-            r.fromSequence = fromSequence
+            r.fromSequence = stream.fromSequence
             try await Session.run(options) { s in
-                var n = 0
-                for try await e in s.risk.subscribeRiskEvents(r, options: s.stream) {
+                try await stream.printEach(s.risk.subscribeRiskEvents(r, options: s.stream), json: options.json) { e in
                     let (kind, detail) = RiskCommand.describe(e.event)
-                    if options.json {
-                        Output.json(["sequence": e.sequence, "time": WireFormatting.time(e.time), "kind": kind, "detail": detail])
-                    } else {
-                        Output.line("\(e.sequence)  \(kind)  \(detail)")
-                    }
-                    n += 1
-                    if let count, n >= count { break }
+                    return (["sequence": e.sequence, "time": WireFormatting.time(e.time), "kind": kind, "detail": detail],
+                            "\(e.sequence)  \(kind)  \(detail)")
                 }
             }
         }
