@@ -104,22 +104,35 @@ public struct ConfigDocument: Sendable, Equatable {
     }
 
     /// Runs the server's parsers over `merged` (this document plus the environment) and returns the
-    /// server configuration. An error about a value that came from this document (not overridden
-    /// by the environment) names its key path and `source`; others name the environment variable.
+    /// server configuration. Every value of the document is checked, also one the environment
+    /// overrides (a latent error in the file would otherwise surface the day the variable goes);
+    /// such errors name the key path and `source`. Errors in the environment name the variable.
     public func validate(_ merged: [String: String], environment: [String: String],
                          source: String) throws(ConfigurationError) -> ServerConfiguration {
         do {
-            let server = try ServerConfiguration(environment: merged)
-            _ = try SecurityConfiguration(environment: merged)
-            _ = try BackupConfiguration(environment: merged)
-            _ = try IdentityComponent.Options(environment: merged)
-            return server
+            try Self.parse(merged.merging(settings) { $1 })
         } catch {
-            throw mapped(error, environment: environment, source: source)
+            throw mapped(error, source: source)
+        }
+        do {
+            return try Self.parse(merged)
+        } catch {
+            throw mapped(error, source: source, unlessOverriddenBy: environment)
         }
     }
 
-    private func mapped(_ error: ConfigurationError, environment: [String: String], source: String) -> ConfigurationError {
+    /// Every component's parser over one set of settings.
+    @discardableResult
+    private static func parse(_ values: [String: String]) throws(ConfigurationError) -> ServerConfiguration {
+        let server = try ServerConfiguration(environment: values)
+        _ = try SecurityConfiguration(environment: values)
+        _ = try BackupConfiguration(environment: values)
+        _ = try IdentityComponent.Options(environment: values)
+        return server
+    }
+
+    private func mapped(_ error: ConfigurationError, source: String,
+                        unlessOverriddenBy environment: [String: String] = [:]) -> ConfigurationError {
         func key(for setting: String) -> ConfigSchema.Key? {
             guard let variable = setting.split(separator: "/").first.map(String.init),
                   let key = ConfigSchema.byVariable[variable], settings[variable] != nil,

@@ -12,11 +12,11 @@ extension TradingComponent {
             }
         }
         router.registerUnary(TradebotV1.Risk.halt.descriptor.rpc) { [self] (request: TradebotV1.HaltRequest, context) in
-            let principal = try context.requireCaller().subject
+            let principal = context.caller?.subject
             return try await timed { () async throws(RPCError) in try await halt(request, principal: principal) }
         }
         router.registerUnary(TradebotV1.Risk.resume.descriptor.rpc) { [self] (request: TradebotV1.ResumeRequest, context) in
-            let principal = try context.requireCaller().subject
+            let principal = context.caller?.subject
             return try await timed { () async throws(RPCError) in try await resume(request, principal: principal) }
         }
         router.registerServerStreaming(TradebotV1.Risk.subscribeRiskEvents.descriptor.rpc) {
@@ -34,7 +34,7 @@ extension TradingComponent {
     /// (cancels every open order, optionally flattens); otherwise an admin HALTED restriction.
     /// Instrument halt: an admin restriction of that instrument, optionally cancelling its orders.
     /// `principal` (the caller's subject) is journaled with the change and shown as `halted_by`.
-    func halt(_ request: TradebotV1.HaltRequest, principal: String) async throws(RPCError) -> TradebotV1.HaltResponse {
+    func halt(_ request: TradebotV1.HaltRequest, principal: String?) async throws(RPCError) -> TradebotV1.HaltResponse {
         guard !request.reason.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw Self.invalid("reason", "a halt needs a reason (it is journaled)")
         }
@@ -69,7 +69,7 @@ extension TradingComponent {
         return response
     }
 
-    func resume(_ request: TradebotV1.ResumeRequest, principal: String) async throws(RPCError) -> TradebotV1.ResumeResponse {
+    func resume(_ request: TradebotV1.ResumeRequest, principal: String?) async throws(RPCError) -> TradebotV1.ResumeResponse {
         let scope: TradingScope
         if request.symbol.isEmpty {
             scope = .account
