@@ -33,8 +33,14 @@ struct ConfigDocumentTests {
         (#"{"jwt_secret": "x"}"#, "jwt_secret", "secrets are not accepted"),
         (#"{"server": {"tls_key_file": "-----BEGIN PRIVATE KEY-----"}}"#, "server.tls_key_file", "private key"),
         (#"{"server": {"tls_client_ca_file": "/nonexistent/ca.pem"}}"#, "server.tls_client_ca_file", "no readable file"),
+        (#"{"market": {"feed_file": "/nonexistent/bars.csv"}}"#, "market.feed_file", "no readable file"),
+        (#"{"server": {"tls_cert_file": "/nonexistent/c.pem", "tls_key_file": "/nonexistent/k.pem"}}"#,
+         "server.tls_cert_file", "no readable file"),
+        (#"{"server": {"tls_cert_file": "/etc/hostname"}}"#, "server.tls_cert_file", "set both the certificate and the key"),
         (#"["server"]"#, "", "expected a JSON object"),
         (#"{"server": "#, "", "not valid JSON"),
+        (String(repeating: "[", count: 100_000), "", "nested deeper than 16 levels"),
+        (#"{"server": {"listen": "[[[[[[[[[[[[[[[[[[[[[[[[[["}}"#, "server.listen", "invalid value"),
     ])
     func refused(text: String, keyPath: String, reason: String) throws {
         let error = try #require(Self.error(text))

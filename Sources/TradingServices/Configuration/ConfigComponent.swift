@@ -120,10 +120,12 @@ public final class ConfigComponent: ServerComponent {
             throw RPCError(code: .notFound, message: request.version == 0
                            ? "no configuration version is recorded yet" : "version: no configuration version \(request.version)")
         }
-        var response = TradebotV1.GetConfigResponse()
-        if let value = try? ConfigValue.parse(found.document) {
-            response.document = ConfigDocument.redacted(value).canonicalText
+        let value: ConfigValue
+        do { value = try ConfigValue.parse(found.document) } catch {
+            throw RPCError(code: .internal, message: "stored configuration version \(found.version) does not parse: \(error)")
         }
+        var response = TradebotV1.GetConfigResponse()
+        response.document = ConfigDocument.redacted(value).canonicalText
         response.version = Self.wire(found)
         return response
     }
@@ -150,9 +152,7 @@ public final class ConfigComponent: ServerComponent {
         do {
             document = try ConfigDocument.parse(request.document, source: "document")
             let merged = document.merged(with: overrides)
-            var server = try document.validate(merged, environment: overrides, source: "document")
-            // The data directory is not a document key: it stays the one this server runs on.
-            server.dataDirectory = config.dataDirectory
+            let server = try document.validate(merged, environment: overrides, source: "document")
             effective = ConfigDocument.effective(server, settings: merged)
         } catch {
             throw RPCError(code: .invalidArgument, message: error.description)

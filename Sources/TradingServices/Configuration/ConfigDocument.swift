@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
 /// A checked configuration document: the settings it sets, keyed by environment variable.
@@ -121,10 +124,17 @@ public struct ConfigDocument: Sendable, Equatable {
         }
     }
 
-    /// Every component's parser over one set of settings.
+    /// Every component's parser over one set of settings, and the files they name must be readable
+    /// (the start would fail on them later, with a message that no longer names the key).
     @discardableResult
     private static func parse(_ values: [String: String]) throws(ConfigurationError) -> ServerConfiguration {
         let server = try ServerConfiguration(environment: values)
+        typealias V = ServerConfiguration.Variable
+        var files: [(String, String?)] = [(V.tlsCertificate, server.tlsCertificatePath), (V.tlsKey, server.tlsKeyPath)]
+        if server.replayBarsPerSecond > 0 { files.append((V.feedFile, server.feedFile)) }
+        for case let (setting, path?) in files where access(path, R_OK) != 0 {
+            throw .missingFile(setting: setting, path: path)
+        }
         _ = try SecurityConfiguration(environment: values)
         _ = try BackupConfiguration(environment: values)
         _ = try IdentityComponent.Options(environment: values)

@@ -33,8 +33,15 @@ public indirect enum ConfigValue: Sendable, Equatable, Decodable {
         }
     }
 
+    /// Deepest nesting accepted: a valid document has two levels; the bound keeps a hostile
+    /// document (`[[[[…`) from recursing deep into the decoder.
+    public static let maxDepth = 16
+
     /// Parses JSON text; the message of a syntax error is Foundation's (it names line and column).
     public static func parse(_ text: String) throws(ConfigurationError) -> ConfigValue {
+        guard nestingDepth(text) <= maxDepth else {
+            throw .invalidDocument(source: "", keyPath: "", reason: "nested deeper than \(maxDepth) levels")
+        }
         do {
             return try JSONDecoder().decode(ConfigValue.self, from: Data(text.utf8))
         } catch let DecodingError.dataCorrupted(context) {
@@ -43,6 +50,32 @@ public indirect enum ConfigValue: Sendable, Equatable, Decodable {
         } catch {
             throw .invalidDocument(source: "", keyPath: "", reason: "not valid JSON: \(error)")
         }
+    }
+
+    /// The deepest `[`/`{` nesting outside string literals (a scan that needs no parse).
+    static func nestingDepth(_ text: String) -> Int {
+        var depth = 0, deepest = 0, inString = false, escaped = false
+        for byte in text.utf8 {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                deepest = max(deepest, depth)
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+            default: break
+            }
+        }
+        return deepest
     }
 
     /// The JSON type name used in error messages.
