@@ -48,6 +48,12 @@ struct TradingStateStreamTests {
         var other = TradebotV1.SubscribeOrdersRequest()
         other.strategyID = "no-such-strategy"
         let all = s.orders.subscribeOrders(TradebotV1.SubscribeOrdersRequest())
+        // Let the subscription join and take its (empty) snapshot before anything happens.
+        let hub = s.component.host.hub
+        for _ in 0..<200 where hub.subscriberCount < 1 { try await Task.sleep(for: .milliseconds(10)) }
+        try #require(hub.subscriberCount == 1)
+        try await Task.sleep(for: .milliseconds(200))
+        try await s.settle()
         try await s.bar("1.07219")
         _ = try await s.orders.submitOrder(T.submit(.buy, "1000", limit: "1.05000", clientOrderID: "x"))
         try await s.settle()
