@@ -91,7 +91,7 @@ public final class TradebotServer: Sendable {
 
         let security: SecurityConfiguration
         do {
-            security = try SecurityConfiguration.fromProcessEnvironment()
+            security = try SecurityConfiguration(environment: configuration.effectiveSettings)
         } catch {
             store.close()
             throw .component(reason: error.description)
@@ -160,14 +160,17 @@ public final class TradebotServer: Sendable {
 
     /// The product's components, in start order.
     public static func standardComponents(_ runtime: ServerRuntime) throws -> [any ServerComponent] {
-        [try IdentityComponent.standard(runtime),
-         TradingComponent(runtime: runtime, settings: try TradingSettings.fromConfiguration(runtime)),
-         BackupComponent(runtime: runtime, configuration: try .fromProcessEnvironment())]
+        let settings = runtime.configuration.effectiveSettings
+        let trading = TradingComponent(runtime: runtime, settings: try TradingSettings.fromConfiguration(runtime))
+        return [try IdentityComponent(runtime: runtime, options: try .init(environment: settings)),
+                trading,
+                BackupComponent(runtime: runtime, configuration: try .init(environment: settings)),
+                try ConfigComponent(runtime: runtime, live: trading.liveConfigActions)]
     }
 
     /// The product's read models.
     public static var standardProjections: [any Projection<ServerEvent>] {
-        [UsersProjection(), ApiTokensProjection()] + TradingProjections.all
+        [UsersProjection(), ApiTokensProjection(), ConfigVersionsProjection()] + TradingProjections.all
     }
 
     /// Wall-clock nanoseconds since the Unix epoch.
