@@ -16,6 +16,8 @@ struct SequencerLoop {
     private var pending: [[JournaledEngineEvent]] = []
     private var pendingHead = 0
     private var nextTimer: Int64 = 0
+    /// Newest sequence appended since the last commit callback was registered (0: none).
+    private var appendedThrough: Int64 = 0
 
     init(host: EngineHost, state: SequencerState) {
         self.host = host
@@ -37,6 +39,10 @@ struct SequencerLoop {
             if t >= nextTimer {
                 _ = process(.timer)
                 nextTimer = t + interval
+            }
+            if appendedThrough > 0 || !host.commitWaiters.isEmpty {
+                host.registerCommitWaiters(through: appendedThrough)
+                appendedThrough = 0
             }
             publishCommitted()
             if !keepGoing {
@@ -108,9 +114,7 @@ struct SequencerLoop {
         if !step.events.isEmpty {
             let time = step.events[0].timestamp.nanoseconds
             do {
-                let host = self.host
-                let range = try host.store.append(step.events.map { ServerEvent.engine($0.event) }, timeNanoseconds: time,
-                                                  onCommit: { _ in host.signal() })
+                let range = try host.store.append(step.events.map { ServerEvent.engine($0.event) }, timeNanoseconds: time)
                 journaled.reserveCapacity(step.events.count)
                 for (offset, e) in step.events.enumerated() {
                     let seq = range.lowerBound + Int64(offset)
@@ -119,6 +123,7 @@ struct SequencerLoop {
                     if case .riskLimitsChanged = e.event { state.limitsVersion += 1 }
                 }
                 state.lastSequence = range.upperBound
+                appendedThrough = range.upperBound
                 pending.append(journaled)
             } catch {
                 failure = .store("\(error)")
