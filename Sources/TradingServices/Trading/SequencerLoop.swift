@@ -171,14 +171,17 @@ struct SequencerLoop {
         }
     }
 
-    /// Publishes, in order, every journaled batch the store has committed.
+    /// Publishes, in order and as one batch (one wake-up per subscriber), every journaled step
+    /// the store has committed.
     private mutating func publishCommitted() {
         guard pendingHead < pending.count else { return }
         let committed = host.store.committedSequence
+        var ready: [JournaledEngineEvent] = []
         while pendingHead < pending.count, let last = pending[pendingHead].last, last.sequence <= committed {
-            host.hub.publish(pending[pendingHead])
+            if ready.isEmpty { ready = pending[pendingHead] } else { ready.append(contentsOf: pending[pendingHead]) }
             pendingHead += 1
         }
+        if !ready.isEmpty { host.hub.publish(ready) }
         if pendingHead == pending.count {
             pending.removeAll(keepingCapacity: true)
             pendingHead = 0
