@@ -58,6 +58,8 @@ public final class EventHub: Sendable {
 
         var overflowed: Bool { state.withLock { $0.overflowed } }
 
+        var isFinished: Bool { state.withLock { $0.finished } }
+
         /// Appends a batch (shared, not copied). False when the feed is over: finished earlier, or
         /// ended now because the batch does not fit.
         func offer(_ events: [JournaledEngineEvent]) -> Bool {
@@ -154,7 +156,8 @@ public final class EventHub: Sendable {
     private struct State {
         var nextID = 0
         var lastPublished: Int64
-        var subscribers: [Int: Subscription] = [:]
+        /// In subscription order; an array because `publish` walks all of them for every batch.
+        var subscribers: [Subscription] = []
     }
 
     private let state: Mutex<State>
@@ -176,13 +179,15 @@ public final class EventHub: Sendable {
         state.withLock { s in
             let sub = Subscription(id: s.nextID, liveAfter: s.lastPublished, capacity: capacity)
             s.nextID += 1
-            s.subscribers[sub.id] = sub
+            s.subscribers.append(sub)
             return sub
         }
     }
 
     public func unsubscribe(_ subscription: Subscription) {
-        _ = state.withLock { $0.subscribers.removeValue(forKey: subscription.id) }
+        state.withLock { s in
+            if let i = s.subscribers.firstIndex(where: { $0 === subscription }) { s.subscribers.remove(at: i) }
+        }
         subscription.events.finish()
     }
 
@@ -197,16 +202,16 @@ public final class EventHub: Sendable {
             }
             guard let last = fresh.last else { return }
             s.lastPublished = last.sequence
-            var dead: [Int] = []
-            for (id, sub) in s.subscribers where !sub.events.offer(fresh) { dead.append(id) }
-            for id in dead { s.subscribers[id] = nil }
+            var dead = false
+            for sub in s.subscribers where !sub.events.offer(fresh) { dead = true }
+            if dead { s.subscribers.removeAll { $0.events.isFinished } }
         }
     }
 
     /// Ends every subscription (server shutdown).
     public func finishAll() {
         let subs = state.withLock { s in
-            let all = Array(s.subscribers.values)
+            let all = s.subscribers
             s.subscribers.removeAll()
             return all
         }

@@ -18,10 +18,13 @@ struct SequencerLoop {
     private var nextTimer: Int64 = 0
     /// Newest sequence appended since the last commit callback was registered (0: none).
     private var appendedThrough: Int64 = 0
+    /// Publishes committed events to the stream subscribers off this thread.
+    private let publisher: HubPublisher
 
     init(host: EngineHost, state: SequencerState) {
         self.host = host
         self.state = state
+        publisher = HubPublisher(hub: host.hub)
         jobs.reserveCapacity(64)
         reports.reserveCapacity(16)
     }
@@ -29,6 +32,8 @@ struct SequencerLoop {
     mutating func run() {
         let interval = host.settings.timerMilliseconds * 1_000_000
         nextTimer = host.now() + interval
+        publisher.start()
+        defer { publisher.close() }
         while true {
             let keepGoing = host.takeJobs(into: &jobs)
             for job in jobs { handle(job) }
@@ -172,7 +177,7 @@ struct SequencerLoop {
     }
 
     /// Publishes, in order and as one batch (one wake-up per subscriber), every journaled step
-    /// the store has committed.
+    /// the store has committed (through `publisher`, on its thread).
     private mutating func publishCommitted() {
         guard pendingHead < pending.count else { return }
         let committed = host.store.committedSequence
@@ -181,7 +186,7 @@ struct SequencerLoop {
             if ready.isEmpty { ready = pending[pendingHead] } else { ready.append(contentsOf: pending[pendingHead]) }
             pendingHead += 1
         }
-        if !ready.isEmpty { host.hub.publish(ready) }
+        if !ready.isEmpty { publisher.enqueue(ready) }
         if pendingHead == pending.count {
             pending.removeAll(keepingCapacity: true)
             pendingHead = 0
