@@ -5,6 +5,7 @@ import Dispatch
 import Foundation
 import Observability
 import Persistence
+import RPCCore
 import Synchronization
 import TradingEngine
 import TradingModel
@@ -64,7 +65,9 @@ public final class EngineHost: Sendable {
     let store: EventStore<ServerEventCodec>
     let log: Logger
     let now: @Sendable () -> Int64
-    private let inbox = Mutex(Inbox())
+    /// A pthread lock (`Locked`), not `Mutex`: ThreadSanitizer sees through it, so the sanitizer
+    /// runs check the sequencer hand-off for real.
+    private let inbox = Locked(Inbox())
     private let wake = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
     private let recovered = Mutex<[JournaledEngineEvent]>([])
