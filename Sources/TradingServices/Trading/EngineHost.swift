@@ -17,8 +17,8 @@ import TradingModel
 /// Each engine step's events are appended to the store at once (the sequence comes back
 /// immediately); they are published to stream subscribers, in order, once committed. Callers that
 /// must not answer before durability (SubmitOrder) use `execute`: their continuation is resumed by
-/// the store's writer thread straight from the commit (one commit callback per drained batch of
-/// the inbox, see `CommitWaiters`), so an order costs one suspension and no extra thread hop.
+/// the store's writer thread straight from the commit (registered once per drained batch of the
+/// inbox, see `CommitWaiters`), so an order costs one suspension and no extra thread hop.
 ///
 /// Threading: `post`, `submit` and `query` may be called from any thread; the engine itself is
 /// only touched by the sequencer thread. State is rebuilt before the thread starts, from the
@@ -291,16 +291,15 @@ public final class EngineHost: Sendable {
         if signal { wake.signal() }
     }
 
-    /// Hands the batch's durability waiters to the store as one commit callback for
-    /// `through` (or later, when a waiter needs more): the writer answers the callers, then wakes
-    /// the sequencer to publish. Sequencer thread only.
+    /// Hands the batch's durability waiters to the store, each for its own sequence (the writer
+    /// answers every caller of a commit in one pass), and asks to be woken when everything
+    /// appended so far (`appended`) is committed, to publish it. Sequencer thread only.
     func registerCommitWaiters(through appended: Int64) {
-        let (needed, callbacks) = commitWaiters.take()
-        let through = max(needed, appended)
-        guard through > 0 else { return }
-        store.onCommit(of: through) { [self] result in
-            for callback in callbacks { callback(result) }
-            signal()
+        for waiter in commitWaiters.take() {
+            store.onCommit(of: waiter.sequence, waiter.callback)
+        }
+        if appended > 0 {
+            store.onCommit(of: appended) { [self] _ in signal() }
         }
     }
 }
