@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "tradebot-rpc-bench", targets: ["tradebot-rpc-bench"]),
         .executable(name: "tradebot-codec-bench", targets: ["tradebot-codec-bench"]),
         .executable(name: "tradebot-engine-bench", targets: ["tradebot-engine-bench"]),
+        .executable(name: "tradebot-services-bench", targets: ["tradebot-services-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -84,6 +85,10 @@ let package = Package(
                           swiftSettings: swiftSettings),
         /// Allocation-counting malloc interposer, linked only into tradebot-codec-bench.
         .target(name: "CMallocCounter", path: "Sources/CMallocCounter"),
+        /// Fill fan-out client: 1,000 SubscribeFills streams over TLS HTTP/2 against a running tradebotd.
+        .executableTarget(name: "tradebot-services-bench",
+                          dependencies: ["TradingProtocol", "RPCCore", "HTTP2Transport", "NetIO"],
+                          swiftSettings: swiftSettings),
         /// Release-mode harness for the engine: tick-to-order, risk check, replay throughput.
         .executableTarget(name: "tradebot-engine-bench",
                           dependencies: ["TradingEngine", "TradingModel", "TradingTesting"],

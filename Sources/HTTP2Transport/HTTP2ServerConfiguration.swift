@@ -43,8 +43,11 @@ public struct HTTP2ServerConfiguration: Sendable {
     public var connectionRequestBufferLimit: Int = 16 * 1024 * 1024
     /// Per-stream receive window advertised in SETTINGS; also used for the connection window.
     public var initialWindowSize: UInt32 = 1 << 20
-    /// Bytes a streaming handler may queue per stream before `write` suspends.
-    public var streamBufferLimit: Int = 256 * 1024
+    /// Bytes a streaming handler may queue per stream before `write` suspends. Small on purpose:
+    /// it is per stream, so 1,000 subscribers behind a slow network would otherwise hold
+    /// 1,000 x this (256 KiB made the fan-out benchmark's server reach ~500 MiB); 64 KiB still
+    /// fills four 16 KiB DATA frames per wake-up.
+    public var streamBufferLimit: Int = 64 * 1024
     public var maxHeaderListSize: UInt32 = 16 * 1024
     /// TLS handshake limit, and also how long a client may take to send its HTTP/2 SETTINGS.
     public var handshakeTimeout: Duration = .seconds(10)

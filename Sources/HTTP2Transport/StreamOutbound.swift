@@ -22,6 +22,8 @@ final class StreamOutbound: ResponseStreamSink {
 
     private let state = Locked(State())
     private let limit: Int
+    /// Buffer capacity kept across drains (bytes).
+    static let retainedCapacity = 16 * 1024
     private let wake: @Sendable () -> Void
 
     /// `wake` posts a task to the owning loop that resumes the stream's data provider.
@@ -116,7 +118,9 @@ final class StreamOutbound: ResponseStreamSink {
                 }
                 s.readOffset += n
                 if s.readOffset == s.buffer.count {
-                    s.buffer.removeAll(keepingCapacity: s.buffer.capacity <= 4 * limit)
+                    // Keep a small buffer for the next messages; give a large one back, or
+                    // 1,000 streams that once lagged hold their peak (up to 4 x limit) each.
+                    s.buffer.removeAll(keepingCapacity: s.buffer.capacity <= Self.retainedCapacity)
                     s.readOffset = 0
                 } else if s.readOffset > limit {
                     s.buffer.removeFirst(s.readOffset)

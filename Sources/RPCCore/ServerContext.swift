@@ -20,6 +20,9 @@ public final class ServerContext: Sendable {
         var principal: (any Sendable)?
     }
     private let state = Locked(State())
+    /// Mirror of `state.cancelled != nil` for `isCancelled`, which streaming handlers read once per
+    /// message (1,000 fill subscribers made the lock there a visible cost).
+    private let cancelledFlag = Atomic<Bool>(false)
 
     public init(method: MethodDescriptor, metadata: Metadata, deadline: ContinuousClock.Instant?, peer: String) {
         self.method = method
@@ -29,7 +32,7 @@ public final class ServerContext: Sendable {
     }
 
     /// True once the call was cancelled; the handler should stop work and return.
-    public var isCancelled: Bool { state.withLock { $0.cancelled != nil } }
+    public var isCancelled: Bool { cancelledFlag.load(ordering: .acquiring) }
 
     /// Why the call was cancelled (CANCELLED or DEADLINE_EXCEEDED), if it was.
     public var cancellationError: RPCError? { state.withLock { $0.cancelled } }
@@ -51,6 +54,7 @@ public final class ServerContext: Sendable {
         let handlers: [@Sendable (RPCError) -> Void] = state.withLock { s in
             guard s.cancelled == nil else { return [] }
             s.cancelled = error
+            cancelledFlag.store(true, ordering: .releasing)
             defer { s.cancelHandlers = [] }
             return s.cancelHandlers
         }

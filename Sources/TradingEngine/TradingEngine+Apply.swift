@@ -73,6 +73,7 @@ extension TradingEngine {
         case .riskLimitsChanged(let l):
             let old = limits
             limits = l
+            nextOrderTimeout = 0
             if l.maxSubmitsPerSecond != old.maxSubmitsPerSecond {
                 accountSubmits = SlidingWindowCounter(capacity: max(1, (l.maxSubmitsPerSecond ?? 0) + 1), window: .seconds(1))
             }
@@ -105,6 +106,7 @@ extension TradingEngine {
         } else if wasOpen && !isOpen, let at = openOrderIDs.firstIndex(of: order.id) {
             openOrderIDs.remove(at: at)
         }
+        if isOpen, let deadline = timeoutDeadline(of: order), deadline < nextOrderTimeout { nextOrderTimeout = deadline }
         if !isOpen && (previous == nil || wasOpen) {
             finishedOrders.append(order.id)
             if finishedOrders.count > orderRetention { evictOldestFinishedOrder() }

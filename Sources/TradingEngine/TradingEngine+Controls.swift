@@ -95,7 +95,8 @@ extension TradingEngine {
     /// Time-driven rules, run after every input: acknowledgement and fill timeouts,
     /// stale market data, breaker cool-downs.
     func checkTimers(_ now: Timestamp) {
-        if !openOrderIDs.isEmpty && (limits.ackTimeout != nil || limits.fillTimeout != nil) {
+        if !openOrderIDs.isEmpty && now.nanoseconds >= nextOrderTimeout
+            && (limits.ackTimeout != nil || limits.fillTimeout != nil) {
             checkOrderTimeouts(now)
         }
         if let staleAfter = limits.staleDataAfter {
@@ -113,7 +114,11 @@ extension TradingEngine {
         }
     }
 
+    /// Scans the open orders for acknowledgement and fill timeouts and records when the next
+    /// one can fall due (orders stored during the scan lower that again through `store`).
     private func checkOrderTimeouts(_ now: Timestamp) {
+        nextOrderTimeout = .max
+        var next = Int64.max
         for id in openOrderIDs {
             guard var order = orders[id] else { continue }
             if order.status == .pendingNew, let t = limits.ackTimeout, now.since(order.createdAt) >= t {
@@ -125,7 +130,23 @@ extension TradingEngine {
                 fillTimeoutWindow.record(now)
                 emit(.fillTimeout(FillTimeoutEvent(order: order, action: limits.fillTimeoutAction)), at: now)
                 if limits.fillTimeoutAction == .cancel { requestCancel(order, now: now) }
+            } else if let deadline = timeoutDeadline(of: order) {
+                next = min(next, deadline)
             }
         }
+        nextOrderTimeout = min(nextOrderTimeout, next)
+    }
+
+    /// When `order`, in its current status, times out (engine nanoseconds); nil when it cannot.
+    func timeoutDeadline(of order: Order) -> Int64? {
+        let span: TimeSpan?
+        switch order.status {
+        case .pendingNew: span = limits.ackTimeout
+        case .accepted, .partiallyFilled: span = order.fillTimedOut ? nil : limits.fillTimeout
+        default: span = nil
+        }
+        guard let span else { return nil }
+        let (deadline, overflow) = order.createdAt.nanoseconds.addingReportingOverflow(span.nanoseconds)
+        return overflow ? .max : deadline
     }
 }

@@ -35,6 +35,12 @@ public final class TradingEngine {
     @exclusivity(unchecked) var orders: [OrderID: Order] = [:]
     /// Open order ids in ascending order (ids are monotonic, so appends keep it sorted).
     @exclusivity(unchecked) var openOrderIDs: [OrderID] = []
+    /// No open order can reach its acknowledgement or fill timeout before this time (engine
+    /// nanoseconds), so `checkTimers` skips the scan of the open orders until then. Lowered by
+    /// every stored order whose deadline is earlier, recomputed by each scan, reset by a limits
+    /// change; 0 means "scan at the next input" (the state after a restore). Runtime state only:
+    /// it never changes what the engine emits, only how often it looks.
+    @exclusivity(unchecked) var nextOrderTimeout: Int64 = 0
     var clientOrderIDs: [ClientOrderID: OrderID] = [:]
     @exclusivity(unchecked) var tradeIDs: Set<TradeID> = []
     /// Finished orders and applied trade ids, oldest first, for bounded retention.

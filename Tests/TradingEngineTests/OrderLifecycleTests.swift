@@ -77,6 +77,31 @@ struct OrderLifecycleTests {
         #expect(h.submit(marketOrder(.buy, "1"))?.order != nil)
     }
 
+    @Test("timeouts fire on time although the engine skips the open-order scan until the earliest deadline")
+    func timeoutDeadlines() throws {
+        // Ack 10 s, fill 3 s: while pending the next deadline is the ack one; the acknowledgement
+        // moves it to createdAt + 3 s, which is earlier than the skipped scans would reach.
+        let h = EngineHarness(limits: RiskLimits(ackTimeout: .seconds(10), fillTimeout: .seconds(3)))
+        h.price("100")
+        let o = try #require(h.submit(limitOrder(.buy, "1", at: "99"))?.order)
+        h.clock.advance(by: .seconds(1))
+        h.handle(.timer)
+        #expect(h.lastStep.events.isEmpty)
+        h.accept(o.id)
+        h.clock.advance(by: .seconds(2))
+        h.handle(.timer)
+        #expect(h.lastTypes == ["FillTimeout"])
+        // A later order, then a limits change that shortens its timeout: the change forces a scan.
+        let p = try #require(h.submit(limitOrder(.buy, "1", at: "98"))?.order)
+        h.accept(p.id)
+        h.clock.advance(by: .seconds(1))
+        var shorter = h.engine.limits
+        shorter.fillTimeout = .milliseconds(500)
+        h.handle(.command(.updateRiskLimits(shorter)))
+        #expect(h.lastTypes.last == "FillTimeout")
+        #expect(h.engine.counters.fillTimeouts == 2)
+    }
+
     @Test("fill timeouts are flagged once and counted; the cancel action asks the broker to cancel", arguments: [
         FillTimeoutAction.flag, .cancel,
     ])

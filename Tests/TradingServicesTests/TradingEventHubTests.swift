@@ -47,4 +47,48 @@ struct TradingEventHubTests {
         for await e in sub.events { seen.append(e.sequence) }
         #expect(seen == [1, 2, 3])
     }
+
+    @Test("A batch is shared by all subscribers and read in order; one that does not fit is cut at the capacity")
+    func batchesAndPartialOverflow() async {
+        let hub = EventHub(lastPublished: 0, capacity: 5)
+        let a = hub.subscribe()
+        let b = hub.subscribe()
+        hub.publish((1...3).map(Self.event))
+        var seen: [Int64] = []
+        for await e in a.events {
+            seen.append(e.sequence)
+            if seen.count == 3 { break }
+        }
+        #expect(seen == [1, 2, 3])
+        hub.publish((4...6).map(Self.event))
+        // a has room (3 read, 3 buffered); b holds 3 and gets only 2 of the next 3, then ends.
+        #expect(!a.overflowed)
+        #expect(b.overflowed)
+        #expect(hub.subscriberCount == 1)
+        var bSeen: [Int64] = []
+        for await e in b.events { bSeen.append(e.sequence) }
+        #expect(bSeen == [1, 2, 3, 4, 5])
+        hub.finishAll()
+        var rest: [Int64] = []
+        for await e in a.events { rest.append(e.sequence) }
+        #expect(rest == [4, 5, 6])
+    }
+
+    @Test("A waiting subscriber wakes for a publish from another thread, and cancelling its task ends the feed")
+    func wakeAndCancel() async {
+        let hub = EventHub(lastPublished: 0, capacity: 16)
+        let sub = hub.subscribe()
+        let reader = Task {
+            var seen: [Int64] = []
+            for await e in sub.events { seen.append(e.sequence) }
+            return seen
+        }
+        try? await Task.sleep(for: .milliseconds(20))
+        hub.publish([Self.event(1), Self.event(2)])
+        try? await Task.sleep(for: .milliseconds(20))
+        reader.cancel()
+        let seen = await reader.value
+        #expect(seen == [1, 2])
+        #expect(!sub.overflowed)
+    }
 }

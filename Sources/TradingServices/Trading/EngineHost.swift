@@ -5,6 +5,7 @@ import Dispatch
 import Foundation
 import Observability
 import Persistence
+import RPCCore
 import Synchronization
 import TradingEngine
 import TradingModel
@@ -15,8 +16,9 @@ import TradingModel
 ///
 /// Each engine step's events are appended to the store at once (the sequence comes back
 /// immediately); they are published to stream subscribers, in order, once committed. Callers that
-/// must not answer before durability (SubmitOrder) await `store.committed(through:)` on the
-/// returned sequence.
+/// must not answer before durability (SubmitOrder) use `execute`: their continuation is resumed by
+/// the store's writer thread straight from the commit (registered once per drained batch of the
+/// inbox, see `CommitWaiters`), so an order costs one suspension and no extra thread hop.
 ///
 /// Threading: `post`, `submit` and `query` may be called from any thread; the engine itself is
 /// only touched by the sequencer thread. State is rebuilt before the thread starts, from the
@@ -47,6 +49,10 @@ public final class EngineHost: Sendable {
         var jobs: [Job] = []
         var stopping = false
         var running = false
+        /// The sequencer is parked (or about to park) on `wake`: the next poster must signal it.
+        var sleeping = false
+        /// A commit happened since the sequencer last looked (it has events to publish).
+        var poked = false
     }
 
     public let settings: TradingSettings
@@ -59,12 +65,16 @@ public final class EngineHost: Sendable {
     let store: EventStore<ServerEventCodec>
     let log: Logger
     let now: @Sendable () -> Int64
-    private let inbox = Mutex(Inbox())
+    /// A pthread lock (`Locked`), not `Mutex`: ThreadSanitizer sees through it, so the sanitizer
+    /// runs check the sequencer hand-off for real.
+    private let inbox = Locked(Inbox())
     private let wake = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
     private let recovered = Mutex<[JournaledEngineEvent]>([])
     /// Wall-clock nanoseconds when the engine thread started (0 before).
     let startedAt = Atomic<Int64>(0)
+    /// `execute` callers of the batch the sequencer is working on (sequencer thread only).
+    let commitWaiters = CommitWaiters()
 
     public init(settings: TradingSettings, store: EventStore<ServerEventCodec>, log: Logger,
                 now: @escaping @Sendable () -> Int64) {
@@ -134,17 +144,30 @@ public final class EngineHost: Sendable {
         return try result.get()
     }
 
-    /// Runs a command and waits until its events are durable.
+    /// Runs a command and waits until its events are durable. A command that produced no events
+    /// (a retried client order id) waits for everything journaled before it, so the answer never
+    /// reports an order whose acceptance could still be lost.
+    ///
+    /// The reply runs on the sequencer, which queues the continuation in `commitWaiters`; the
+    /// writer resumes it from the batch's commit callback.
     public func execute(_ command: EngineCommand,
                         onlyIf: (@Sendable (SequencerStateView) -> Bool)? = nil) async throws(HostError) -> Outcome {
-        let outcome = try await submit(.command(command), onlyIf: onlyIf)
-        let through = outcome.lastSequence ?? store.lastAssignedSequence
-        do {
-            try await store.committed(through: through)
-        } catch {
-            throw .store("\(error)")
+        let result: Result<Outcome, HostError> = await withCheckedContinuation { continuation in
+            let accepted = enqueue(.input(.command(command), postedAt: DispatchTime.now().uptimeNanoseconds, reply: { [self] outcome in
+                guard case .success(let done) = outcome else {
+                    continuation.resume(returning: outcome)
+                    return
+                }
+                commitWaiters.add(through: done.lastSequence ?? store.lastAssignedSequence) { committed in
+                    switch committed {
+                    case .success: continuation.resume(returning: .success(done))
+                    case .failure(let error): continuation.resume(returning: .failure(.store("\(error)")))
+                    }
+                }
+            }, onlyIf: onlyIf))
+            if !accepted { continuation.resume(returning: .failure(.stopped)) }
         }
-        return outcome
+        return try result.get()
     }
 
     /// Reads engine state on the sequencer thread and returns a copy.
@@ -159,13 +182,17 @@ public final class EngineHost: Sendable {
         return result
     }
 
+    /// Queues a job; signals the semaphore only when the sequencer is parked, so a busy
+    /// sequencer costs posters no syscall.
     private func enqueue(_ job: Job) -> Bool {
-        let ok = inbox.withLock { i -> Bool in
-            guard !i.stopping else { return false }
+        let (ok, signal) = inbox.withLock { i -> (Bool, Bool) in
+            guard !i.stopping else { return (false, false) }
             i.jobs.append(job)
-            return true
+            let signal = i.sleeping
+            i.sleeping = false
+            return (true, signal)
         }
-        if ok { wake.signal() }
+        if signal { wake.signal() }
         return ok
     }
 
@@ -233,12 +260,46 @@ public final class EngineHost: Sendable {
         }
     }
 
-    /// Waits until a job arrives or `nanoseconds` pass.
+    /// Waits until a job arrives, a commit is signalled, or `nanoseconds` pass. Returns at once
+    /// when one of those already happened since the sequencer last took its jobs.
     func waitForWork(nanoseconds: Int64) {
         guard nanoseconds > 0 else { return }
+        let park = inbox.withLock { i -> Bool in
+            if !i.jobs.isEmpty || i.poked || i.stopping {
+                i.poked = false
+                return false
+            }
+            i.sleeping = true
+            return true
+        }
+        guard park else { return }
         _ = wake.wait(timeout: .now() + .nanoseconds(Int(min(nanoseconds, 1_000_000_000))))
+        inbox.withLock { i in
+            i.sleeping = false
+            i.poked = false
+        }
     }
 
     /// Wakes the sequencer (a commit happened: committed events can be published).
-    func signal() { wake.signal() }
+    func signal() {
+        let signal = inbox.withLock { i -> Bool in
+            i.poked = true
+            let signal = i.sleeping
+            i.sleeping = false
+            return signal
+        }
+        if signal { wake.signal() }
+    }
+
+    /// Hands the batch's durability waiters to the store, each for its own sequence (the writer
+    /// answers every caller of a commit in one pass), and asks to be woken when everything
+    /// appended so far (`appended`) is committed, to publish it. Sequencer thread only.
+    func registerCommitWaiters(through appended: Int64) {
+        for waiter in commitWaiters.take() {
+            store.onCommit(of: waiter.sequence, waiter.callback)
+        }
+        if appended > 0 {
+            store.onCommit(of: appended) { [self] _ in signal() }
+        }
+    }
 }

@@ -16,10 +16,15 @@ struct SequencerLoop {
     private var pending: [[JournaledEngineEvent]] = []
     private var pendingHead = 0
     private var nextTimer: Int64 = 0
+    /// Newest sequence appended since the last commit callback was registered (0: none).
+    private var appendedThrough: Int64 = 0
+    /// Publishes committed events to the stream subscribers off this thread.
+    private let publisher: HubPublisher
 
     init(host: EngineHost, state: SequencerState) {
         self.host = host
         self.state = state
+        publisher = HubPublisher(hub: host.hub)
         jobs.reserveCapacity(64)
         reports.reserveCapacity(16)
     }
@@ -27,6 +32,8 @@ struct SequencerLoop {
     mutating func run() {
         let interval = host.settings.timerMilliseconds * 1_000_000
         nextTimer = host.now() + interval
+        publisher.start()
+        defer { publisher.close() }
         while true {
             let keepGoing = host.takeJobs(into: &jobs)
             for job in jobs { handle(job) }
@@ -37,6 +44,10 @@ struct SequencerLoop {
             if t >= nextTimer {
                 _ = process(.timer)
                 nextTimer = t + interval
+            }
+            if appendedThrough > 0 || !host.commitWaiters.isEmpty {
+                host.registerCommitWaiters(through: appendedThrough)
+                appendedThrough = 0
             }
             publishCommitted()
             if !keepGoing {
@@ -108,9 +119,7 @@ struct SequencerLoop {
         if !step.events.isEmpty {
             let time = step.events[0].timestamp.nanoseconds
             do {
-                let host = self.host
-                let range = try host.store.append(step.events.map { ServerEvent.engine($0.event) }, timeNanoseconds: time,
-                                                  onCommit: { _ in host.signal() })
+                let range = try host.store.append(step.events.map { ServerEvent.engine($0.event) }, timeNanoseconds: time)
                 journaled.reserveCapacity(step.events.count)
                 for (offset, e) in step.events.enumerated() {
                     let seq = range.lowerBound + Int64(offset)
@@ -119,6 +128,7 @@ struct SequencerLoop {
                     if case .riskLimitsChanged = e.event { state.limitsVersion += 1 }
                 }
                 state.lastSequence = range.upperBound
+                appendedThrough = range.upperBound
                 pending.append(journaled)
             } catch {
                 failure = .store("\(error)")
@@ -166,14 +176,17 @@ struct SequencerLoop {
         }
     }
 
-    /// Publishes, in order, every journaled batch the store has committed.
+    /// Publishes, in order and as one batch (one wake-up per subscriber), every journaled step
+    /// the store has committed (through `publisher`, on its thread).
     private mutating func publishCommitted() {
         guard pendingHead < pending.count else { return }
         let committed = host.store.committedSequence
+        var ready: [JournaledEngineEvent] = []
         while pendingHead < pending.count, let last = pending[pendingHead].last, last.sequence <= committed {
-            host.hub.publish(pending[pendingHead])
+            if ready.isEmpty { ready = pending[pendingHead] } else { ready.append(contentsOf: pending[pendingHead]) }
             pendingHead += 1
         }
+        if !ready.isEmpty { publisher.enqueue(ready) }
         if pendingHead == pending.count {
             pending.removeAll(keepingCapacity: true)
             pendingHead = 0

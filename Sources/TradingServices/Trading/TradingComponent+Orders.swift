@@ -36,12 +36,14 @@ extension TradingComponent {
         }
         router.registerServerStreaming(TradebotV1.Orders.subscribeFills.descriptor.rpc) {
             [self] (request: TradebotV1.SubscribeFillsRequest, context, writer: MessageWriter<TradebotV1.FillEvent>) in
-            let symbols = Set(request.symbols), strategy = request.strategyID, account = account
-            try await streamer.serve(from: request.fromSequence, context: context, writer: writer) { event in
+            let symbols = Set(request.symbols), strategy = request.strategyID, account = account, shared = fillEncodings
+            // Every subscriber sends the same bytes for a fill: encode once, share (see SharedEncodings).
+            try await streamer.serve(from: request.fromSequence, context: context,
+                                     writer: MessageWriter<EncodedMessage>(writer.raw)) { event in
                 guard case .orderFilled(let f) = event.event, Self.matches(f.order, symbols: symbols, strategy: strategy) else {
                     return nil
                 }
-                return TradingWire.fillEvent(event, account: account)
+                return shared.bytes(for: event.sequence) { TradingWire.fillEvent(event, account: account)?.wireBytes() ?? [] }
             }
         }
     }

@@ -18,6 +18,8 @@ public final class TradingComponent: ServerComponent {
     let runtime: ServerRuntime
     let streamer: TradingStreamer
     let signals = SignalLedger()
+    /// Encoded `FillEvent`s shared by all SubscribeFills streams.
+    let fillEncodings = SharedEncodings()
     var settings: TradingSettings { host.settings }
     var account: String { host.settings.account.value }
 
