@@ -121,12 +121,12 @@ public final class EventStore<Codec: EventCodec>: Sendable {
 
     /// Encodes on the producer's thread, so codec errors reach the caller and the writer only does SQL.
     private func encode(_ event: Event, _ time: Int64) throws(StoreError) -> PendingEvent<Event> {
-        let payload: [UInt8]
-        do { payload = try codec.encode(event) } catch {
+        let encoded: (version: Int, bytes: [UInt8])
+        do { encoded = try codec.encodePayload(event) } catch {
             throw StoreError(.codec, path: databasePath, message: "cannot encode event: \(error)")
         }
         return PendingEvent(sequence: 0, timeNanoseconds: time, typeName: codec.typeName(of: event),
-                            payloadVersion: codec.payloadVersion(of: event), payload: payload, event: event)
+                            payloadVersion: encoded.version, payload: encoded.bytes, event: event)
     }
 
     /// Appends and blocks the calling thread until the event is committed. For threads that may
@@ -220,6 +220,14 @@ public final class EventStore<Codec: EventCodec>: Sendable {
         let reader = try makeReader()
         defer { reader.close() }
         return try reader.latestSnapshot()
+    }
+
+    /// The newest snapshot with a sequence below `sequence` (the newest of all when nil); lets a
+    /// restart fall back to an older snapshot when the newest cannot be read.
+    public func latestSnapshot(before sequence: Int64?) throws(StoreError) -> Snapshot? {
+        let reader = try makeReader()
+        defer { reader.close() }
+        return try reader.latestSnapshot(before: sequence)
     }
 
     /// Decodes and hands every committed event after `sequence` to `body`, in order, then returns

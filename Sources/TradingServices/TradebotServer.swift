@@ -17,6 +17,8 @@ public final class TradebotServer: Sendable {
     public let certificatePath: String
     public let runtime: ServerRuntime
     private let components: [any ServerComponent]
+    /// Startup snapshots while running and at shutdown (see `SnapshotConfiguration`).
+    let snapshots: SnapshotScheduler
     private let healthz: HealthzEndpoint
     private let transport: HTTP2Server
     private let log: Logger
@@ -64,18 +66,22 @@ public final class TradebotServer: Sendable {
             store.close()
             throw .component(reason: "\(error)")
         }
+        let snapshotConfiguration: SnapshotConfiguration
         do {
-            var failure: (any Error)?
-            let replayed = try store.replay(after: 0) { event in
-                guard failure == nil else { return }
-                do {
-                    for component in components { try component.recover(event) }
-                } catch {
-                    failure = error
-                }
-            }
-            if let failure { throw failure }
-            log.info("recovered state from the journal", ["events": "\(replayed)", "database": store.databasePath])
+            snapshotConfiguration = try SnapshotConfiguration.fromProcessEnvironment()
+        } catch {
+            store.close()
+            throw .component(reason: error.description)
+        }
+        do {
+            let report = try ServerRecovery.run(components: components, store: store, log: log)
+            log.info("recovered state", ["snapshot": report.snapshotSequence.map { "\($0)" } ?? "none",
+                                         "sections": report.restored.keys.sorted().joined(separator: ","),
+                                         "events_replayed": "\(report.replayed)", "rows_scanned": "\(report.scanned)",
+                                         "milliseconds": "\(report.nanoseconds / 1_000_000)",
+                                         "database": store.databasePath])
+            snapshots = SnapshotScheduler(components: components, store: store, configuration: snapshotConfiguration,
+                                          log: log, restored: report.restored, snapshotSequence: report.snapshotSequence)
         } catch {
             store.close()
             throw .recovery(reason: "\(error)")
@@ -144,6 +150,7 @@ public final class TradebotServer: Sendable {
                 throw .component(reason: "\(error)")
             }
         }
+        snapshots.start()
     }
 
     /// The bound TLS port (useful with port 0).
@@ -154,6 +161,8 @@ public final class TradebotServer: Sendable {
     /// configured grace period, then connections close.
     public func shutdown() async {
         await transport.shutdown(gracePeriod: .milliseconds(configuration.shutdownGraceMilliseconds))
+        // While the components still run, so the shutdown snapshot sees their final state.
+        await snapshots.stop()
         for component in components.reversed() { await component.shutdown() }
         runtime.store.close()
     }

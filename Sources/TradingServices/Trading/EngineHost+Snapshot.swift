@@ -1,0 +1,58 @@
+import Persistence
+import TradingEngine
+import TradingModel
+
+extension EngineHost {
+    /// Captures the host's snapshot section: a copy of the state on the sequencer thread (between
+    /// two engine steps, so it is consistent), encoded on the calling task.
+    func makeSnapshot() async throws -> SnapshotSectionData {
+        let (engine, sequences, limitsVersion, through) = try await query { v in
+            (v.state.engine.snapshot(), v.state.orderSequence, v.state.limitsVersion, v.state.lastSequence)
+        }
+        // Only retained orders can be asked for their sequence; evicted ones are dropped here.
+        let pairs = engine.orders.compactMap { o in sequences[o.id].map { (o.id, $0) } }
+        let snapshot = EngineHostSnapshot(through: through, engine: engine, orderSequence: EngineHostSnapshot.pack(pairs),
+                                          limitsVersion: limitsVersion)
+        return try snapshot.encoded()
+    }
+
+    /// Restores the startup section (before `recover` and `start`); throws, changing nothing,
+    /// when the section is unreadable.
+    func restoreSnapshot(_ section: SnapshotSection) throws {
+        let value = try EngineHostSnapshot.decode(section)
+        restoredSnapshot.withLock { $0 = value }
+    }
+
+    /// Reconciliation at start: orders whose broker outcome is unknown (sent and not
+    /// acknowledged, UNKNOWN, or with a cancel in flight) are marked UNKNOWN where needed, which
+    /// blocks new orders for their instrument, and the broker is asked about each; its answers
+    /// arrive as reports and resolve them. The marking events are journaled and committed before
+    /// the sequencer takes its first job.
+    func reconcileAtStart(_ state: SequencerState) {
+        let (step, queries) = state.engine.beginReconciliation()
+        if !step.events.isEmpty {
+            do {
+                let range = try store.append(step.events.map { ServerEvent.engine($0.event) },
+                                             timeNanoseconds: step.events[0].timestamp.nanoseconds)
+                var journaled: [JournaledEngineEvent] = []
+                for (offset, e) in step.events.enumerated() {
+                    let sequence = range.lowerBound + Int64(offset)
+                    journaled.append(JournaledEngineEvent(sequence: sequence, timeNanoseconds: e.timestamp.nanoseconds,
+                                                          event: e.event))
+                    if let o = e.event.order { state.orderSequence[o.id] = sequence }
+                }
+                state.lastSequence = range.upperBound
+                try store.waitForCommit(of: range.upperBound)
+                hub.publish(journaled)
+            } catch {
+                log.error("journal append failed during reconciliation", ["reason": "\(error)"])
+            }
+        }
+        for id in queries { state.broker.queryStatus(id, at: state.clock.now) }
+        if !queries.isEmpty {
+            log.warning("orders with an unknown broker outcome: new orders for their instruments wait until the broker answers",
+                        ["orders": queries.map(\.description).joined(separator: ","),
+                         "marked_unknown": "\(step.events.count)"])
+        }
+    }
+}
