@@ -26,13 +26,13 @@ public enum BinaryPayloadDecoder {
 final class BinaryDecodingState: Decoder {
     let base: UnsafeRawBufferPointer
     /// Offset of the value `init(from:)` is decoding.
-    var current = 0
+    @exclusivity(unchecked) var current = 0
     /// Nesting depth of the value being decoded; a keyed container keeps its read position in the
     /// slot of its depth, and the values inside it decode one level deeper.
-    var depth = 0
-    var cursors: [Int] = []
-    var cursorIDs: [UInt32] = []
-    var nextID: UInt32 = 1
+    @exclusivity(unchecked) var depth = 0
+    @exclusivity(unchecked) var cursors: [Int] = []
+    @exclusivity(unchecked) var cursorIDs: [UInt32] = []
+    @exclusivity(unchecked) var nextID: UInt32 = 1
 
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }

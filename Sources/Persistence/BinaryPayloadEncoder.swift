@@ -34,12 +34,14 @@ final class BinaryEncodingState: Encoder {
         var count: UInt32
     }
 
-    var bytes: [UInt8] = []
-    var frames: [Frame] = []
-    var nextID: UInt32 = 1
+    // Confined to one encode on one thread; unchecked exclusivity (the dynamic checks cost more
+    // than the writes they guard).
+    @exclusivity(unchecked) var bytes: [UInt8] = []
+    @exclusivity(unchecked) var frames: [Frame] = []
+    @exclusivity(unchecked) var nextID: UInt32 = 1
     /// A value slot is open (a key or array element was written and its value not yet).
-    var expectingValue = false
-    var failure: String?
+    @exclusivity(unchecked) var expectingValue = false
+    @exclusivity(unchecked) var failure: String?
 
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }

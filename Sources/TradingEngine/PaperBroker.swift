@@ -80,14 +80,16 @@ public struct PaperBroker: BrokerGateway {
     }
 
     /// Puts an order the broker held before a restart back into its book, as it was: no second
-    /// acknowledgement, only the quantity not yet filled left to trade. (A real venue keeps its
-    /// book across our restart; the simulated one is rebuilt from the engine's journal.)
-    public mutating func restore(_ order: Order, at time: Timestamp) {
+    /// acknowledgement, only the quantity not yet filled left to trade, and the same times as when
+    /// it was submitted at `order.createdAt` (so it cannot fill earlier than it would have). A real
+    /// venue keeps its book across our restart; the simulated one is rebuilt from the journal.
+    public mutating func restore(_ order: Order) {
         guard instruments[order.symbol] != nil, order.leavesQuantity.isPositive,
               !working.contains(where: { $0.order.id == order.id }) else { return }
         let trail: Price? = order.request.type == .trailingStop ? order.request.triggerPrice : nil
-        working.append(WorkingOrder(order: order, acceptedAt: time, eligibleAt: time, remaining: order.leavesQuantity,
-                                    triggered: false, trailLevel: trail))
+        let acceptedAt = order.createdAt.advanced(by: config.ackLatency)
+        working.append(WorkingOrder(order: order, acceptedAt: acceptedAt, eligibleAt: acceptedAt.advanced(by: config.fillDelay),
+                                    remaining: order.leavesQuantity, triggered: false, trailLevel: trail))
     }
 
     /// Answers an order status query `ackLatency` later, from the book: working (with what it

@@ -19,20 +19,26 @@ public final class TradebotServer: Sendable {
     private let components: [any ServerComponent]
     /// Startup snapshots while running and at shutdown (see `SnapshotConfiguration`).
     let snapshots: SnapshotScheduler
+    /// What the startup recovery did (snapshot used, events replayed).
+    let recovery: ServerRecovery.Report
     private let healthz: HealthzEndpoint
     private let transport: HTTP2Server
     private let log: Logger
 
     /// Prepares the data directory, TLS material and the store, recovers every component's state
-    /// from the journal, and builds the transport; binds nothing yet.
+    /// (from the newest startup snapshot and the journal after it, see `ServerRecovery`), and
+    /// builds the transport; binds nothing yet.
     ///
     /// - Parameter makeComponents: builds the server's parts once the runtime exists; the default
     ///   is the product's set (`TradebotServer.standardComponents`).
     /// - Parameter projections: the read models kept in the store (stateless; the default is the
     ///   product's set, `TradebotServer.standardProjections`).
+    /// - Parameter snapshotConfiguration: startup snapshot settings; nil reads them from the
+    ///   environment (`SnapshotConfiguration.fromProcessEnvironment`).
     public init(configuration: ServerConfiguration, version: String, log: Logger,
                 now: @escaping @Sendable () -> Int64 = TradebotServer.wallClockNanoseconds,
                 projections: [any Projection<ServerEvent>] = TradebotServer.standardProjections,
+                snapshotConfiguration: SnapshotConfiguration? = nil,
                 makeComponents: (ServerRuntime) throws -> [any ServerComponent] = TradebotServer.standardComponents)
         throws(ServerStartError) {
         self.configuration = configuration
@@ -66,22 +72,28 @@ public final class TradebotServer: Sendable {
             store.close()
             throw .component(reason: "\(error)")
         }
-        let snapshotConfiguration: SnapshotConfiguration
-        do {
-            snapshotConfiguration = try SnapshotConfiguration.fromProcessEnvironment()
+        let snapshotSettings: SnapshotConfiguration
+        do throws(ConfigurationError) {
+            if let snapshotConfiguration {
+                snapshotSettings = snapshotConfiguration
+            } else {
+                snapshotSettings = try SnapshotConfiguration.fromProcessEnvironment()
+            }
         } catch {
             store.close()
             throw .component(reason: error.description)
         }
         do {
-            let report = try ServerRecovery.run(components: components, store: store, log: log)
+            let report = try ServerRecovery.run(components: components, store: store,
+                                                useSnapshot: snapshotSettings.restore, log: log)
             log.info("recovered state", ["snapshot": report.snapshotSequence.map { "\($0)" } ?? "none",
                                          "sections": report.restored.keys.sorted().joined(separator: ","),
                                          "events_replayed": "\(report.replayed)", "rows_scanned": "\(report.scanned)",
                                          "milliseconds": "\(report.nanoseconds / 1_000_000)",
                                          "database": store.databasePath])
-            snapshots = SnapshotScheduler(components: components, store: store, configuration: snapshotConfiguration,
+            snapshots = SnapshotScheduler(components: components, store: store, configuration: snapshotSettings,
                                           log: log, restored: report.restored, snapshotSequence: report.snapshotSequence)
+            recovery = report
         } catch {
             store.close()
             throw .recovery(reason: "\(error)")
@@ -152,6 +164,11 @@ public final class TradebotServer: Sendable {
         }
         snapshots.start()
     }
+
+    /// Stores a startup snapshot now (besides the scheduled ones); returns the sequence it
+    /// covers, or nil when nothing changed since the last one.
+    @discardableResult
+    public func takeSnapshot() async throws -> Int64? { try await snapshots.take() }
 
     /// The bound TLS port (useful with port 0).
     public var port: Int { transport.port }

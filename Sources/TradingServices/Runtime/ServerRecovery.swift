@@ -21,12 +21,14 @@ enum ServerRecovery {
         var nanoseconds: Int64 = 0
     }
 
-    static func run(components: [any ServerComponent], store: EventStore<ServerEventCodec>, log: Logger) throws -> Report {
+    /// With `useSnapshot` false every component replays the whole journal (its types).
+    static func run(components: [any ServerComponent], store: EventStore<ServerEventCodec>, useSnapshot: Bool = true,
+                    log: Logger) throws -> Report {
         let started = DispatchTime.now().uptimeNanoseconds
         var report = Report()
         let last = store.startupReport.lastSequence
         var through = [Int64](repeating: 0, count: components.count)
-        if let (sequence, snapshot) = newestReadableSnapshot(store, lastSequence: last, log: log) {
+        if useSnapshot, let (sequence, snapshot) = newestReadableSnapshot(store, lastSequence: last, log: log) {
             report.snapshotSequence = sequence
             let byName = Dictionary(snapshot.sections.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
             for (i, component) in components.enumerated() {

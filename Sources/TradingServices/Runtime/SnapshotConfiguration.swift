@@ -12,23 +12,31 @@ public struct SnapshotConfiguration: Sendable, Equatable {
     public var interval: Duration?
     /// Snapshot once more at a clean shutdown (the next start then replays almost nothing).
     public var onShutdown: Bool
+    /// Restore from the newest snapshot at start (default). Off replays the whole journal: for
+    /// diagnosis (comparing a snapshot restore with a full replay) and benchmarks.
+    public var restore: Bool
 
     /// The stable environment interface.
     public enum Variable {
         public static let everyEvents = "TRADEBOT_SNAPSHOT_EVERY_EVENTS"
         public static let interval = "TRADEBOT_SNAPSHOT_INTERVAL"
+        public static let onShutdown = "TRADEBOT_SNAPSHOT_ON_SHUTDOWN"
+        public static let restore = "TRADEBOT_SNAPSHOT_RESTORE"
     }
 
     /// Defaults: every 100,000 events or 10 minutes, and at shutdown.
-    public init(everyEvents: Int64? = 100_000, interval: Duration? = .seconds(600), onShutdown: Bool = true) {
+    public init(everyEvents: Int64? = 100_000, interval: Duration? = .seconds(600), onShutdown: Bool = true,
+                restore: Bool = true) {
         self.everyEvents = everyEvents
         self.interval = interval
         self.onShutdown = onShutdown
+        self.restore = restore
     }
 
-    /// Defaults overridden by `TRADEBOT_SNAPSHOT_EVERY_EVENTS` (1000...1000000000, or `off`) and
-    /// `TRADEBOT_SNAPSHOT_INTERVAL` (`30s`, `15m`, `1h`, or `off`). With both `off` only the
-    /// shutdown snapshot is taken. Empty values count as unset.
+    /// Defaults overridden by `TRADEBOT_SNAPSHOT_EVERY_EVENTS` (1000...1000000000, or `off`),
+    /// `TRADEBOT_SNAPSHOT_INTERVAL` (`30s`, `15m`, `1h`, or `off`), `TRADEBOT_SNAPSHOT_ON_SHUTDOWN`
+    /// and `TRADEBOT_SNAPSHOT_RESTORE` (`on` or `off`). With both triggers `off` only the shutdown
+    /// snapshot is taken. Empty values count as unset.
     public init(environment: [String: String]) throws(ConfigurationError) {
         self.init()
         if let text = environment[Variable.everyEvents], !text.isEmpty {
@@ -49,6 +57,17 @@ public struct SnapshotConfiguration: Sendable, Equatable {
                 throw .invalidValue(setting: Variable.interval, value: text,
                                     reason: "expected a duration such as 30s, 10m or 1h, or off")
             }
+        }
+        onShutdown = try Self.flag(environment, Variable.onShutdown, default: true)
+        restore = try Self.flag(environment, Variable.restore, default: true)
+    }
+
+    private static func flag(_ environment: [String: String], _ name: String, default value: Bool) throws(ConfigurationError) -> Bool {
+        guard let text = environment[name], !text.isEmpty else { return value }
+        switch text {
+        case "on", "1", "true": return true
+        case "off", "0", "false": return false
+        default: throw .invalidValue(setting: name, value: text, reason: "expected on or off")
         }
     }
 

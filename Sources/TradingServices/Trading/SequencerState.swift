@@ -38,7 +38,7 @@ final class SequencerState {
     /// either way the orders whose outcome is unknown are then resolved by asking it
     /// (`EngineHost.reconcileAtStart`).
     func restoreBrokerBook() {
-        for order in engine.openOrders { broker.restore(order, at: clock.now) }
+        for order in engine.openOrders { broker.restore(order) }
     }
 
     /// Rewrites a paper report for this run: session-unique trade ids.
