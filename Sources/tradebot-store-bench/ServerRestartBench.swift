@@ -38,11 +38,12 @@ func benchServerRestart() async {
         let size = (try? FileManager.default.attributesOfItem(atPath: dir + "/tradebot.db")[.size] as? Int) ?? 0
         print("  database: \(size / 1_048_576) MiB")
         var with: [Double] = [], without: [Double] = []
+        let only = optionText("--only", "")  // "snapshot" or "replay" to time one kind (profiling)
         for run in 1...runs {
             setenv(SnapshotConfiguration.Variable.restore, "on", 1)
-            let a = try await timeStart(dir: dir)
+            let a = only == "replay" ? (0, 0) : try await timeStart(dir: dir)
             setenv(SnapshotConfiguration.Variable.restore, "off", 1)
-            let b = try await timeStart(dir: dir)
+            let b = only == "snapshot" ? (0, 0) : try await timeStart(dir: dir)
             with.append(a.0)
             without.append(b.0)
             print(String(format: "  run %d: with snapshot %.3f s (open %.3f s); full replay %.3f s (open %.3f s)",
@@ -131,11 +132,13 @@ private func settle(_ host: EngineHost) async throws {
 /// store open (quick_check, projection checks).
 private func timeStart(dir: String) async throws -> (Double, Double) {
     let log = Logger(label: "bench", minimumLevel: .error)
+    let cpu0 = cpuSeconds()
     let t0 = now()
     let (server, component) = try makeServer(dir: dir, log: log)
     try await server.start()
     _ = try await component.host.query { $0.lastSequence }
     let seconds = Double(now() - t0) / 1e9
+    print(String(format: "    start: %.3f s wall, %.3f s CPU (all threads)", seconds, cpuSeconds() - cpu0))
     let open = Double(server.runtime.store.startupReport.openNanoseconds) / 1e9
     await server.shutdown()
     return (seconds, open)
@@ -187,4 +190,11 @@ func benchCodec() {
                          name, median(encodes) / 1e3, median(decodes) / 1e3, runs, bytes))
         }
     } catch { fail(error) }
+}
+
+/// User + system CPU seconds of this process so far.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }

@@ -4,7 +4,7 @@
 //   tradebot-store-bench latency [--events N] [--load EVENTS_PER_SECOND] [--inline-checkpoints] [--runs R]
 //   tradebot-store-bench restart [--events N] [--snapshot-every N] [--runs R]
 //   tradebot-store-bench backup  [--size-mb MB] [--payload BYTES] [--runs R] [--encrypt]
-//   tradebot-store-bench server-restart [--events N] [--tail N] [--runs R] [--dir DIR]
+//   tradebot-store-bench server-restart [--events N] [--tail N] [--runs R] [--dir DIR] [--only snapshot|replay]
 //   tradebot-store-bench codec   [--events N] [--runs R]
 //
 // Each command works in a fresh directory under $TMPDIR (default /tmp) and removes it afterwards.

@@ -68,8 +68,10 @@ struct ReconciliationRestartTests {
         #expect(try await Self.status(third, "p") == .accepted)
         #expect(try Self.types(third, after: unknownAt).contains("engine.OrderAccepted"))
         try await third.bar("1.07219")
-        let next = try await third.orders.submitOrder(T.submit(.buy, "1000", clientOrderID: "next"))
-        #expect(next.order?.status != .rejected)
+        // ("next" was denied above and stays answered as such: client order ids are idempotent.)
+        let after = try await third.orders.submitOrder(T.submit(.buy, "1000", clientOrderID: "after"))
+        #expect(after.order?.status != .rejected, "\(after)")
+        #expect(!after.duplicate)
         // The resolved order was in the restored paper book and fills on the next bar, once.
         try await third.bar("1.07300")
         try await third.settle()

@@ -144,6 +144,8 @@ struct SnapshotRecoveryTests {
         #expect(s.server.runtime.store.lastAssignedSequence == last)
         #expect(try await TradingRestartTests.observe(s) == before)
         try await s.bar("1.07500")
+        _ = try await s.orders.submitOrder(T.submit(.sell, "1000", clientOrderID: "after-conversion"))
+        try await s.bar("1.07500")
         try await s.settle()
         let extended = try await TradingRestartTests.observe(s)
         await s.stop(removeDirectory: false)
