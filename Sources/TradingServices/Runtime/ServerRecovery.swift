@@ -24,10 +24,12 @@ enum ServerRecovery {
 
     /// With `useSnapshot` false every component replays the whole journal (its types).
     ///
-    /// The sections are restored on a second thread while this one reads and decodes the journal
-    /// tail (both are mostly decoding; on a multi-core host they overlap). Decoded events are
-    /// held back until every restore succeeded; if one failed, nothing has been delivered yet and
-    /// the replay runs again with that component starting from the journal's beginning.
+    /// Order of work: the sections are restored on a second thread; meanwhile components that
+    /// declared their event types and lie behind the main scan (no snapshot, e.g. identity) catch
+    /// up through the journal's type index, then the main scan reads the rows after the earliest
+    /// snapshot (or from the start), holding decoded events back until every restore finished. A
+    /// component whose section was refused gets none of them; it replays its own events from the
+    /// journal start afterwards. Each component sees its events exactly once, in order.
     static func run(components: [any ServerComponent], store: EventStore<ServerEventCodec>, useSnapshot: Bool = true,
                     log: Logger) throws -> Report {
         let started = DispatchTime.now().uptimeNanoseconds
@@ -50,53 +52,64 @@ enum ServerRecovery {
         }
         let restoring = ParallelRestore(components: components, sections: pending)
         for (i, section) in pending { through[i] = section.through }
-        let tail = try replay(components, store, through: through, report: &report, waitingFor: restoring)
-        var failed = false
-        for (i, section) in pending {
-            let name = section.name
-            if let error = restoring.failures[i] {
-                failed = true
-                through[i] = 0
-                log.warning("snapshot section not restored; this component replays the whole journal",
-                            ["section": name, "format": section.format, "reason": "\(error)"])
-            } else {
-                report.restored[name] = section.through
+        let types = components.map(\.recoveredEventTypes)
+        let restoredIndices = Set(pending.map(\.0))
+        // The main scan starts at the earliest component that needs it: those reading every row and
+        // those restored from a section. Typed components behind that point catch up by type.
+        // Without any section one scan from the start serves everyone.
+        let start = pending.isEmpty ? 0
+            : components.indices.filter { types[$0] == nil || restoredIndices.contains($0) }.map { through[$0] }.min() ?? last
+        let reader = try store.makeReader()
+        defer { reader.close() }
+        var failure: (any Error)?
+        for i in components.indices where through[i] < start {
+            guard let prefixes = types[i] else { continue }
+            report.replayed += try reader.replay(typesStartingWith: prefixes, in: (through[i] + 1)...start) { event in
+                deliver(event, only: i, components, &failure)
             }
+            if let failure { throw failure }
+            through[i] = start
         }
-        if failed {
-            // Nothing was delivered (see `replay`): run again with the corrected starting points.
-            report.replayed = 0
-            report.scanned = 0
-            _ = try replay(components, store, through: through, report: &report, waitingFor: nil)
-        } else if let tail {
-            try deliver(tail, to: components, report: &report)
+        try scan(components, reader, after: start, through: through, types: types, report: &report, restoring: restoring)
+
+        for (i, section) in pending {
+            if let error = restoring.failures[i] {
+                log.warning("snapshot section not restored; this component replays its events from the journal start",
+                            ["section": section.name, "format": section.format, "reason": error])
+                // It received nothing from the scan (see `scan`): all its events, in order, now.
+                var only = Array(repeating: Int64.max, count: components.count)
+                only[i] = 0
+                try scan(components, reader, after: 0, through: only, types: types, report: &report, restoring: nil)
+            } else {
+                report.restored[section.name] = section.through
+            }
         }
         report.nanoseconds = Int64(DispatchTime.now().uptimeNanoseconds - started)
         return report
     }
 
-    /// Decoded events not yet handed to components, with which components want each.
-    struct Held {
-        var events: [(JournalEvent<ServerEvent>, [Bool])] = []
-    }
-
-    /// Reads the journal after the earliest starting point and hands each event to the components
-    /// that need it. While `restoring` runs, events are held instead; when it finished with a
-    /// failure, nothing is delivered and the held events are dropped. Returns events still held
-    /// (the restore outlived the scan), or nil.
-    private static func replay(_ components: [any ServerComponent], _ store: EventStore<ServerEventCodec>,
-                               through: [Int64], report: inout Report, waitingFor restoring: ParallelRestore?) throws -> Held? {
-        let prefixes: [[[UInt8]]?] = components.map { $0.recoveredEventTypes.map { $0.map { Array($0.utf8) } } }
-        let last = store.startupReport.lastSequence
-        let from = zip(through, prefixes).filter { $0.1.map { !$0.isEmpty } ?? true }.map(\.0).min() ?? last
+    /// Reads the rows after `sequence` and hands each event to the components that need it (after
+    /// their `through`, of their types). While `restoring` runs, decoded events are held; once it
+    /// finished, components whose section was refused are left out, and the rest get the held
+    /// events in order.
+    private static func scan(_ components: [any ServerComponent], _ reader: JournalReader<ServerEventCodec>,
+                             after sequence: Int64, through: [Int64], types: [[String]?], report: inout Report,
+                             restoring: ParallelRestore?) throws {
+        let prefixes: [[[UInt8]]?] = types.map { $0.map { $0.map { Array($0.utf8) } } }
         var failure: (any Error)?
         var wanted: [Bool] = Array(repeating: false, count: components.count)
-        var held: Held? = restoring == nil ? nil : Held()
-        var aborted = false
+        var excluded: [Bool] = Array(repeating: false, count: components.count)
+        var held: [(JournalEvent<ServerEvent>, [Bool])] = []
+        var holding = restoring.map { !$0.isDone } ?? false
         var scanned = 0, replayed = 0
-        let reader = try store.makeReader()
-        defer { reader.close() }
-        try reader.replay(after: from, where: { sequence, type in
+        func release() {
+            for i in components.indices where restoring?.failures[i] != nil { excluded[i] = true }
+            for (event, mask) in held { deliver(event, mask, excluded, components, &failure) }
+            held.removeAll()
+            holding = false
+        }
+        if let restoring, restoring.isDone { release() }
+        try reader.replay(after: sequence, where: { sequence, type in
             scanned += 1
             var any = false
             for i in components.indices {
@@ -104,47 +117,40 @@ enum ServerRecovery {
                 wanted[i] = needs
                 any = any || needs
             }
-            return any && failure == nil && !aborted
+            return any && failure == nil
         }) { event in
-            if held != nil, let restoring, restoring.isDone {
-                if restoring.failures.isEmpty, let h = held {
-                    held = nil
-                    for (e, w) in h.events { deliver(e, w, components, &failure) }
-                } else {
-                    aborted = true
-                    held = nil
-                    return
-                }
-            }
             replayed += 1
-            if held != nil {
-                held?.events.append((event, wanted))
+            if holding, let restoring, restoring.isDone { release() }
+            if holding {
+                held.append((event, wanted))
             } else {
-                deliver(event, wanted, components, &failure)
+                deliver(event, wanted, excluded, components, &failure)
             }
         }
+        if holding {
+            restoring?.wait()
+            release()
+        }
         if let failure { throw failure }
-        restoring?.wait()
         report.scanned += scanned
         report.replayed += replayed
-        return held
     }
 
-    private static func deliver(_ held: Held, to components: [any ServerComponent], report: inout Report) throws {
-        var failure: (any Error)?
-        for (e, w) in held.events { deliver(e, w, components, &failure) }
-        if let failure { throw failure }
-    }
-
-    private static func deliver(_ event: JournalEvent<ServerEvent>, _ wanted: [Bool], _ components: [any ServerComponent],
-                                _ failure: inout (any Error)?) {
+    private static func deliver(_ event: JournalEvent<ServerEvent>, _ wanted: [Bool], _ excluded: [Bool],
+                                _ components: [any ServerComponent], _ failure: inout (any Error)?) {
         guard failure == nil else { return }
-        for i in components.indices where wanted[i] {
+        for i in components.indices where wanted[i] && !excluded[i] {
             do { try components[i].recover(event) } catch {
                 failure = error
                 return
             }
         }
+    }
+
+    private static func deliver(_ event: JournalEvent<ServerEvent>, only i: Int, _ components: [any ServerComponent],
+                                _ failure: inout (any Error)?) {
+        guard failure == nil else { return }
+        do { try components[i].recover(event) } catch { failure = error }
     }
 
     /// Whether a row's type name (UTF-8) starts with one of `prefixes`.
