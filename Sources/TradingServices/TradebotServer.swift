@@ -86,7 +86,9 @@ public final class TradebotServer: Sendable {
         do {
             let report = try ServerRecovery.run(components: components, store: store,
                                                 useSnapshot: snapshotSettings.restore, log: log)
-            log.info("recovered state", ["snapshot": report.snapshotSequence.map { "\($0)" } ?? "none",
+            // `events`: the journal events the recovered state covers (snapshot plus replay).
+            log.info("recovered state", ["events": "\(store.startupReport.lastSequence)",
+                                         "snapshot": report.snapshotSequence.map { "\($0)" } ?? "none",
                                          "sections": report.restored.keys.sorted().joined(separator: ","),
                                          "events_replayed": "\(report.replayed)", "rows_scanned": "\(report.scanned)",
                                          "milliseconds": "\(report.nanoseconds / 1_000_000)",

@@ -49,6 +49,7 @@ struct ReconciliationRestartTests {
         let second = try await T.start(directory: directory, settings: slow)
         try await second.settle()
         #expect(try await Self.status(second, "p") == .unknown)
+        try await second.settle()
         #expect(try Self.types(second, after: stoppedAt).contains("engine.OrderStatusUnknown"))
         try await second.bar("1.07219")
         let blocked = await #expect(throws: RPCError.self) {
@@ -66,6 +67,7 @@ struct ReconciliationRestartTests {
         defer { Task { await third.stop(removeDirectory: false) } }
         for _ in 0..<50 where try await Self.status(third, "p") != .accepted { try await third.settle() }
         #expect(try await Self.status(third, "p") == .accepted)
+        try await third.settle()  // the resolution is committed (a reader sees only committed rows)
         #expect(try Self.types(third, after: unknownAt).contains("engine.OrderAccepted"))
         try await third.bar("1.07219")
         // ("next" was denied above and stays answered as such: client order ids are idempotent.)
