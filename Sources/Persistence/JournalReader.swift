@@ -111,54 +111,6 @@ public final class JournalReader<Codec: EventCodec> {
         return last
     }
 
-    /// Decodes, in sequence order, the events whose type name starts with one of `prefixes` and
-    /// whose sequence is in `range`, through the type index (no scan of other rows). One prefix
-    /// streams (SQLite orders the rows); several are merged in memory, so keep those sets small.
-    /// Returns how many events it handed to `body`.
-    @discardableResult
-    public func replay(typesStartingWith prefixes: [String], in range: ClosedRange<Int64>,
-                       _ body: (JournalEvent<Event>) -> Void) throws(StoreError) -> Int {
-        let ranges = prefixes.filter { !$0.isEmpty }
-        if ranges.count == 1 { return try replay(typeRange: ranges[0], in: range, body) }
-        var events: [JournalEvent<Event>] = []
-        for prefix in ranges { _ = try replay(typeRange: prefix, in: range) { events.append($0) } }
-        events.sort { $0.sequence < $1.sequence }
-        var previous: Int64 = .min
-        var count = 0
-        for event in events where event.sequence != previous {
-            body(event)
-            previous = event.sequence
-            count += 1
-        }
-        return count
-    }
-
-    private func replay(typeRange prefix: String, in range: ClosedRange<Int64>,
-                        _ body: (JournalEvent<Event>) -> Void) throws(StoreError) -> Int {
-        // Every type name t with prefix <= t < prefix + 1 (the prefix's last byte incremented).
-        var upper = Array(prefix.utf8)
-        guard let lastByte = upper.last, lastByte < 0x7f else {
-            throw StoreError(.invalidArgument, path: connection.path, message: "type prefix must be non-empty ASCII: \(prefix)")
-        }
-        upper[upper.count - 1] = lastByte + 1
-        let statement = try connection.statement("""
-            SELECT seq, time_ns, type, payload_version, payload FROM events INDEXED BY events_by_type
-            WHERE type >= ? AND type < ? AND seq > ? AND seq <= ? ORDER BY seq
-            """)
-        defer { statement.reset() }
-        try statement.bind([.text(prefix), .text(String(decoding: upper, as: UTF8.self)),
-                            .integer(range.lowerBound - 1), .integer(range.upperBound)])
-        var count = 0
-        while try statement.step() {
-            let record = JournalRecord(sequence: statement.int64(at: 0), timeNanoseconds: statement.int64(at: 1),
-                                       typeName: statement.text(at: 2), payloadVersion: Int(statement.int64(at: 3)),
-                                       payload: statement.blob(at: 4))
-            body(try decode(record))
-            count += 1
-        }
-        return count
-    }
-
     /// The newest snapshot with a sequence below `sequence` (any, when nil).
     public func latestSnapshot(before sequence: Int64?) throws(StoreError) -> Snapshot? {
         guard let sequence else { return try latestSnapshot() }

@@ -51,12 +51,6 @@ enum Schema {
             """,
             "PRAGMA user_version=3",
         ],
-        // v4: rows by type, so a restart can read one component's events (identity, config) without
-        // scanning the whole journal when the bulk (engine events) comes from a snapshot.
-        [
-            "CREATE INDEX events_by_type ON events(type, seq)",
-            "PRAGMA user_version=4",
-        ],
     ]
 
     /// The version this build writes and understands.

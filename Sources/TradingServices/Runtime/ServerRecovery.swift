@@ -24,10 +24,9 @@ enum ServerRecovery {
 
     /// With `useSnapshot` false every component replays the whole journal (its types).
     ///
-    /// Order of work: the sections are restored on a second thread; meanwhile components that
-    /// declared their event types and lie behind the main scan (no snapshot, e.g. identity) catch
-    /// up through the journal's type index, then the main scan reads the rows after the earliest
-    /// snapshot (or from the start), holding decoded events back until every restore finished. A
+    /// Order of work: the sections are restored on a second thread while this one reads the
+    /// journal after the earliest point any component needs (rows of types no component needs there
+    /// are skipped undecoded), holding decoded events back until every restore finished. A
     /// component whose section was refused gets none of them; it replays its own events from the
     /// journal start afterwards. Each component sees its events exactly once, in order.
     static func run(components: [any ServerComponent], store: EventStore<ServerEventCodec>, useSnapshot: Bool = true,
@@ -53,23 +52,10 @@ enum ServerRecovery {
         let restoring = ParallelRestore(components: components, sections: pending)
         for (i, section) in pending { through[i] = section.through }
         let types = components.map(\.recoveredEventTypes)
-        let restoredIndices = Set(pending.map(\.0))
-        // The main scan starts at the earliest component that needs it: those reading every row and
-        // those restored from a section. Typed components behind that point catch up by type.
-        // Without any section one scan from the start serves everyone.
-        let start = pending.isEmpty ? 0
-            : components.indices.filter { types[$0] == nil || restoredIndices.contains($0) }.map { through[$0] }.min() ?? last
+        // The scan starts at the earliest component that needs any row.
+        let start = components.indices.filter { types[$0].map { !$0.isEmpty } ?? true }.map { through[$0] }.min() ?? last
         let reader = try store.makeReader()
         defer { reader.close() }
-        var failure: (any Error)?
-        for i in components.indices where through[i] < start {
-            guard let prefixes = types[i] else { continue }
-            report.replayed += try reader.replay(typesStartingWith: prefixes, in: (through[i] + 1)...start) { event in
-                deliver(event, only: i, components, &failure)
-            }
-            if let failure { throw failure }
-            through[i] = start
-        }
         try scan(components, reader, after: start, through: through, types: types, report: &report, restoring: restoring)
 
         for (i, section) in pending {
@@ -145,12 +131,6 @@ enum ServerRecovery {
                 return
             }
         }
-    }
-
-    private static func deliver(_ event: JournalEvent<ServerEvent>, only i: Int, _ components: [any ServerComponent],
-                                _ failure: inout (any Error)?) {
-        guard failure == nil else { return }
-        do { try components[i].recover(event) } catch { failure = error }
     }
 
     /// Whether a row's type name (UTF-8) starts with one of `prefixes`.
