@@ -210,6 +210,18 @@ public final class EventStore<Codec: EventCodec>: Sendable {
 
     // MARK: reading
 
+    /// Runs `PRAGMA quick_check` on a reader connection; throws `.corrupt` naming the file when it
+    /// finds damage. For a store opened with `quickCheckOnOpen` off, so the check can run while
+    /// the caller recovers state (it must not serve before the check passed).
+    public func quickCheck() throws(StoreError) {
+        let reader = try makeReader()
+        defer { reader.close() }
+        let rows = try reader.quickCheck()
+        guard rows == ["ok"] else {
+            throw StoreError(.corrupt, path: databasePath, message: "quick_check failed: " + rows.prefix(5).joined(separator: "; "))
+        }
+    }
+
     /// A new reader with its own read-only connection. Owned by the calling thread; close it when done.
     public func makeReader() throws(StoreError) -> JournalReader<Codec> {
         try JournalReader(path: databasePath, codec: codec, configuration: configuration)

@@ -149,6 +149,10 @@ public final class JournalReader<Codec: EventCodec> {
         }
     }
 
+    /// `PRAGMA quick_check` rows; `["ok"]` means healthy. Reads the whole file (without the index
+    /// cross-checks of `integrityCheck`); lets a start check the file while it recovers.
+    public func quickCheck() throws(StoreError) -> [String] { try connection.check(quick: true) }
+
     /// `PRAGMA integrity_check` rows; `["ok"]` means healthy. Reads the whole file: maintenance only.
     public func integrityCheck() throws(StoreError) -> [String] { try connection.check(quick: false) }
 

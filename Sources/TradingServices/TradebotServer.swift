@@ -59,8 +59,11 @@ public final class TradebotServer: Sendable {
         let runtime: ServerRuntime
         let components: [any ServerComponent]
         do {
+            // The integrity check runs below, alongside recovery (it reads the whole file).
+            var storeConfiguration = StoreConfiguration()
+            storeConfiguration.quickCheckOnOpen = false
             store = try EventStore(directory: configuration.dataDirectory, codec: ServerEventCodec(),
-                                   projections: projections)
+                                   projections: projections, configuration: storeConfiguration)
         } catch {
             throw .store(reason: "\(error)")
         }
@@ -83,6 +86,9 @@ public final class TradebotServer: Sendable {
             store.close()
             throw .component(reason: error.description)
         }
+        // `quick_check` on its own connection while the components recover: nothing is served (or
+        // appended) before both finished, and a failed check stops the start like before.
+        let integrity = BackgroundCheck { () throws(StoreError) in try store.quickCheck() }
         do {
             let report = try ServerRecovery.run(components: components, store: store,
                                                 useSnapshot: snapshotSettings.restore, log: log)
@@ -97,8 +103,13 @@ public final class TradebotServer: Sendable {
                                           log: log, restored: report.restored, snapshotSequence: report.snapshotSequence)
             recovery = report
         } catch {
+            _ = integrity.wait()
             store.close()
             throw .recovery(reason: "\(error)")
+        }
+        if let damage = integrity.wait() {
+            store.close()
+            throw .store(reason: "\(damage)")
         }
         self.runtime = runtime
         self.components = components

@@ -108,6 +108,29 @@ struct SnapshotRecoveryTests {
         #expect(try await TradingRestartTests.observe(replayed) == before)
     }
 
+    @Test("a damaged database file stops the start with an error naming it (the integrity check runs beside recovery)")
+    func damagedDatabase() async throws {
+        let directory = T.makeDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = try await Self.session(directory)
+        let path = directory + "/" + EventStore<ServerEventCodec>.databaseFileName
+        let handle = try #require(FileHandle(forUpdatingAtPath: path))
+        let size = try handle.seekToEnd()
+        // Garbage over the second half of the file (pages of the journal and projections), header intact.
+        try handle.seek(toOffset: size / 2)
+        try handle.write(contentsOf: Data(repeating: 0xA5, count: Int(size - size / 2)))
+        try handle.close()
+        await #expect(throws: ServerStartError.self) {
+            let s = try await T.start(directory: directory, snapshots: Self.quiet)
+            await s.stop(removeDirectory: false)
+        }
+        do {
+            _ = try await T.start(directory: directory, snapshots: Self.quiet)
+        } catch {
+            #expect("\(error)".contains(directory))
+        }
+    }
+
     @Test("a component without snapshot support still recovers from every event of the journal")
     func componentWithoutSnapshot() async throws {
         let directory = T.makeDirectory()
