@@ -10,15 +10,19 @@ struct RiskCommand: AsyncParsableCommand {
     static func show(_ state: TradebotV1.RiskState, json: Bool) {
         if json {
             Output.json(["trading_state": WireFormatting.name(state.tradingState), "halt_reason": state.haltReason,
+                         "halted_by": state.haltedBy,
                          "daily_pnl": state.dailyPnl, "drawdown_fraction": state.drawdownFraction,
                          "rejection_rate": state.rejectionRate, "fill_timeout_rate": state.fillTimeoutRate,
-                         "instrument_states": state.instrumentStates.map { ["symbol": $0.symbol, "state": WireFormatting.name($0.state), "reason": $0.reason] },
+                         "instrument_states": state.instrumentStates.map { ["symbol": $0.symbol, "state": WireFormatting.name($0.state), "reason": $0.reason, "halted_by": $0.haltedBy] },
                          "circuit_breakers": state.circuitBreakers.map { ["name": $0.name, "scope": $0.scope, "tripped": $0.tripped] }])
         } else {
             Output.record([("trading state", WireFormatting.name(state.tradingState)), ("restrictions", state.haltReason),
+                           ("halted by", state.haltedBy.isEmpty ? "-" : state.haltedBy),
                            ("daily P&L", state.dailyPnl), ("drawdown", state.drawdownFraction),
                            ("rejection rate", state.rejectionRate), ("fill timeout rate", state.fillTimeoutRate)]
-                          + state.instrumentStates.map { ("  \($0.symbol)", "\(WireFormatting.name($0.state)) (\($0.reason))") }
+                          + state.instrumentStates.map {
+                              ("  \($0.symbol)", "\(WireFormatting.name($0.state)) (\($0.reason)\($0.haltedBy.isEmpty ? "" : " by " + $0.haltedBy))")
+                          }
                           + state.circuitBreakers.map { ("  breaker \($0.name)", "\($0.scope) tripped") })
         }
     }
@@ -105,7 +109,7 @@ struct RiskCommand: AsyncParsableCommand {
         case .stopUpdated(let m)?: ("STOP_UPDATED", "\(m.symbol) \(m.oldStopPrice) -> \(m.newStopPrice)")
         case .circuitBreakerTripped(let m)?: ("CIRCUIT_BREAKER_TRIPPED", "\(m.breaker?.name ?? "") \(m.breaker?.scope ?? "") \(m.breaker?.reason ?? "")")
         case .circuitBreakerReset(let m)?: ("CIRCUIT_BREAKER_RESET", "\(m.name) \(m.scope)")
-        case .tradingStateChanged(let m)?: ("TRADING_STATE_CHANGED", "\(m.scope) \(WireFormatting.name(m.oldState)) -> \(WireFormatting.name(m.newState)) (\(m.actor): \(m.reason))")
+        case .tradingStateChanged(let m)?: ("TRADING_STATE_CHANGED", "\(m.scope) \(WireFormatting.name(m.oldState)) -> \(WireFormatting.name(m.newState)) (\(m.actor)\(m.changedBy.isEmpty ? "" : " by " + m.changedBy): \(m.reason))")
         case .orderRejected(let m)?: ("ORDER_REJECTED", "\(m.symbol) \(m.clientOrderID) \(m.reasonCode): \(m.message)")
         case .fillTimeout(let m)?: ("FILL_TIMEOUT", "\(m.orderID) \(m.symbol) \(m.action)")
         case nil: ("UNKNOWN", "")

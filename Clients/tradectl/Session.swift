@@ -28,6 +28,7 @@ struct Session {
     var marketData: TradebotV1.MarketData.Client { .init(rpc) }
     var strategies: TradebotV1.Strategies.Client { .init(rpc) }
     var system: TradebotV1.System.Client { .init(rpc) }
+    var admin: TradebotV1.Admin.Client { .init(rpc) }
 
     static func run(_ options: ClientOptions, _ body: (Session) async throws -> Void) async throws {
         do {

@@ -15,6 +15,6 @@ struct Tradectl: AsyncParsableCommand {
         subcommands: [HealthCommand.self, StatusCommand.self, OrdersCommand.self, FillsCommand.self, PositionsCommand.self,
                       PortfolioCommand.self, RiskCommand.self, InstrumentsCommand.self, QuoteCommand.self,
                       StrategiesCommand.self, SignalCommand.self, LoginCommand.self, LogoutCommand.self,
-                      WhoAmICommand.self, UsersCommand.self, TokensCommand.self, BackupCommand.self]
+                      WhoAmICommand.self, UsersCommand.self, TokensCommand.self, BackupCommand.self, ConfigCommand.self]
     )
 }

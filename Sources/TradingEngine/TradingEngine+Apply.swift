@@ -47,8 +47,10 @@ extension TradingEngine {
             if c.sourceState == .active {
                 restrictions[c.scope]?[c.source] = nil
                 if restrictions[c.scope]?.isEmpty == true { restrictions[c.scope] = nil }
+                restrictionPrincipals[RestrictionKey(scope: c.scope, source: c.source)] = nil
             } else {
                 restrictions[c.scope, default: [:]][c.source] = c.sourceState
+                restrictionPrincipals[RestrictionKey(scope: c.scope, source: c.source)] = c.principal
             }
             switch c.scope {
             case .account:

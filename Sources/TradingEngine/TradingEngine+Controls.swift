@@ -4,7 +4,7 @@ extension TradingEngine {
     /// Sets one source's restriction of a scope; emits `TradingStateChanged` when it
     /// changes. A scope that becomes HALTED has its open orders cancelled (exits kept).
     func setRestriction(_ scope: TradingScope, source: RestrictionSource, state: TradingState, reason: String,
-                        now: Timestamp) {
+                        principal: String? = nil, now: Timestamp) {
         let current = restrictions[scope]?[source] ?? .active
         guard current != state else { return }
         let before = tradingState(scope)
@@ -12,7 +12,8 @@ extension TradingEngine {
         sources[source] = state == .active ? nil : state
         let after = sources.values.max() ?? .active
         emit(.tradingStateChanged(TradingStateChanged(scope: scope, source: source, sourceState: state,
-                                                      previous: before, current: after, reason: reason)), at: now)
+                                                      previous: before, current: after, reason: reason,
+                                                      principal: principal)), at: now)
         if after == .halted && before != .halted {
             cancelOpenOrders(scope: scope, includeExits: false, now: now)
         }
@@ -32,9 +33,9 @@ extension TradingEngine {
     }
 
     /// Halts the account, cancels every open order and, if asked, flattens every position.
-    func activateKillSwitch(flatten: Bool, reason: String, now: Timestamp) {
-        emit(.killSwitchActivated(KillSwitchActivated(flatten: flatten, reason: reason)), at: now)
-        setRestriction(.account, source: .killSwitch, state: .halted, reason: reason, now: now)
+    func activateKillSwitch(flatten: Bool, reason: String, principal: String? = nil, now: Timestamp) {
+        emit(.killSwitchActivated(KillSwitchActivated(flatten: flatten, reason: reason, principal: principal)), at: now)
+        setRestriction(.account, source: .killSwitch, state: .halted, reason: reason, principal: principal, now: now)
         cancelOpenOrders(scope: .account, includeExits: false, now: now)
         guard flatten else { return }
         for i in slots.indices where !slots[i].position.quantity.isZero && slots[i].pendingExit == nil {

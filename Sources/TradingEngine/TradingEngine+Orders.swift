@@ -16,14 +16,14 @@ extension TradingEngine {
             return .done
         case .submitSignal(let signal):
             return onSignal(signal, now: now)
-        case .setTradingState(let scope, let state, let reason):
-            setRestriction(scope, source: .admin, state: state, reason: reason, now: now)
+        case .setTradingState(let scope, let state, let reason, let principal):
+            setRestriction(scope, source: .admin, state: state, reason: reason, principal: principal, now: now)
             return .done
         case .resetCircuitBreaker(let kind, let scope):
             resetBreaker(kind, scope: scope, detail: "reset by admin", now: now)
             return .done
-        case .activateKillSwitch(let flatten, let reason):
-            activateKillSwitch(flatten: flatten, reason: reason, now: now)
+        case .activateKillSwitch(let flatten, let reason, let principal):
+            activateKillSwitch(flatten: flatten, reason: reason, principal: principal, now: now)
             return .done
         case .resetKillSwitch:
             setRestriction(.account, source: .killSwitch, state: .active, reason: "kill switch reset", now: now)

@@ -11,7 +11,9 @@ extension TradingEngine {
             positions: slots.map(\.position),
             markets: slots.map { EngineSnapshot.Market(symbol: $0.instrument.symbol, lastPrice: $0.lastPrice,
                                                         lastUpdate: $0.lastUpdate, stops: $0.stops) },
-            restrictions: activeRestrictions.map { EngineSnapshot.Restriction(scope: $0.0, source: $0.1, state: $0.2) },
+            restrictions: activeRestrictions.map {
+                EngineSnapshot.Restriction(scope: $0.0, source: $0.1, state: $0.2, principal: restrictionPrincipal($0.0, $0.1))
+            },
             breakers: trippedCircuitBreakers.map { EngineSnapshot.Breaker(kind: $0.0, scope: $0.1, trippedAt: $0.2) },
             finishedOrderIDs: Array(finishedOrders.elements), counters: snapshotCounters)
     }
@@ -82,6 +84,7 @@ extension TradingEngine {
             if let o = orders[id], o.isExit, let i = slotIndex[o.symbol] { slots[i].pendingExit = id }
         }
         restrictions = [:]
+        restrictionPrincipals = [:]
         accountState = .active
         dailyLossLevel = .active
         drawdownLevel = .active
@@ -91,7 +94,8 @@ extension TradingEngine {
             sources[r.source] = r.state
             apply(.tradingStateChanged(TradingStateChanged(scope: r.scope, source: r.source, sourceState: r.state,
                                                            previous: before, current: sources.values.max() ?? .active,
-                                                           reason: "restored")), at: snapshot.takenAt)
+                                                           reason: "restored", principal: r.principal)),
+                  at: snapshot.takenAt)
         }
         trippedBreakers = [:]
         for b in snapshot.breakers {

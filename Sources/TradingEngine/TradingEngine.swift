@@ -45,6 +45,8 @@ public final class TradingEngine {
     public let orderRetention: Int
     @exclusivity(unchecked) public internal(set) var cash: Money
     var restrictions: [TradingScope: [RestrictionSource: TradingState]] = [:]
+    /// Who imposed each restriction in force, when a person did (admin halts, the kill switch).
+    var restrictionPrincipals: [RestrictionKey: String] = [:]
     /// Caches of `restrictions` for the hot path, kept in step by `apply`.
     @exclusivity(unchecked) var accountState: TradingState = .active
     @exclusivity(unchecked) var dailyLossLevel: TradingState = .active
@@ -179,6 +181,12 @@ public final class TradingEngine {
     public var activeRestrictions: [(TradingScope, RestrictionSource, TradingState)] {
         restrictions.flatMap { scope, sources in sources.map { (scope, $0.key, $0.value) } }
             .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+    }
+
+    /// The principal who imposed `source`'s restriction of `scope`, if one is in force and a
+    /// person imposed it (admin halt, kill switch).
+    public func restrictionPrincipal(_ scope: TradingScope, _ source: RestrictionSource) -> String? {
+        restrictionPrincipals[RestrictionKey(scope: scope, source: source)]
     }
 
     /// Tripped breakers and when they tripped.

@@ -11,12 +11,13 @@ public enum EngineCommand: Hashable, Sendable, Codable {
     case cancelAllOrders(Symbol?)
     /// An external signal: sized and risk-checked like a strategy's.
     case submitSignal(Signal)
-    /// Admin restriction of a scope (`active` lifts the admin restriction).
-    case setTradingState(TradingScope, TradingState, reason: String)
+    /// Admin restriction of a scope (`active` lifts the admin restriction); `principal` is who
+    /// asked (journaled with the change).
+    case setTradingState(TradingScope, TradingState, reason: String, principal: String? = nil)
     /// Admin reset of a tripped breaker.
     case resetCircuitBreaker(CircuitBreakerKind, TradingScope)
     /// Halt everything, cancel all open orders, optionally flatten every position.
-    case activateKillSwitch(flatten: Bool, reason: String)
+    case activateKillSwitch(flatten: Bool, reason: String, principal: String? = nil)
     /// Lift the kill switch's halt (other restrictions stay).
     case resetKillSwitch
     case updateRiskLimits(RiskLimits)

@@ -10,10 +10,13 @@ public struct EngineSnapshot: Hashable, Sendable, Codable {
         public let scope: TradingScope
         public let source: RestrictionSource
         public let state: TradingState
-        public init(scope: TradingScope, source: RestrictionSource, state: TradingState) {
+        /// Who imposed it (admin restrictions and the kill switch); nil for rules.
+        public let principal: String?
+        public init(scope: TradingScope, source: RestrictionSource, state: TradingState, principal: String? = nil) {
             self.scope = scope
             self.source = source
             self.state = state
+            self.principal = principal
         }
     }
 

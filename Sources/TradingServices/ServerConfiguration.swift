@@ -1,7 +1,10 @@
+import Foundation
+
 /// Everything `tradebotd serve` needs to start, with embedded defaults so that no configuration at all
 /// gives a working development server.
 ///
-/// Precedence: explicit values (command-line flags) over environment variables over defaults.
+/// Precedence: explicit values (command-line flags) over environment variables over the
+/// configuration file (`load(environment:configFile:)`, keys in `ConfigSchema`) over defaults.
 /// The environment variable names are a stable interface for scripts, containers and tests.
 public struct ServerConfiguration: Sendable, Equatable {
     /// Root of all state: database, TLS material, backups. Default `./var`.
@@ -25,8 +28,55 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var replayBarsPerSecond: Double = 20
     /// The hosted strategy: `sma` (SMA 10/30 crossover on the feed's instrument) or `none`.
     public var strategy: String = "sma"
+    /// The configuration file the server started from (nil: none). `Admin.UpdateConfig` saves
+    /// accepted documents there, or to `<data>/config.json` when nil.
+    public var configFile: String?
+    /// The effective settings, keyed by environment variable: the file's values overridden by the
+    /// environment. Nil (direct construction, tests): the process environment.
+    public var settings: [String: String]?
+    /// The environment (and flags) that override the file, kept so `UpdateConfig` overlays a new
+    /// document the same way. Nil: the process environment.
+    public var overrides: [String: String]?
 
     public init() {}
+
+    /// What the components read their own settings from (security, backups, rate limits).
+    public var effectiveSettings: [String: String] { settings ?? ProcessInfo.processInfo.environment }
+
+    /// Where `UpdateConfig` saves documents: the file the server started from, else `<data>/config.json`.
+    public var configFileForUpdates: String { configFile ?? dataDirectory + "/" + Self.defaultConfigFileName }
+
+    /// The file read at start when neither `--config` nor `TRADEBOT_CONFIG` names one, if it exists.
+    public static let defaultConfigFileName = "config.json"
+
+    /// Reads the configuration file (`configFile`, else `TRADEBOT_CONFIG`, else `<data>/config.json`
+    /// if present), checks it (`ConfigDocument`), overlays `environment` and checks the result with
+    /// every component's parser. Errors name the file and the key path, or the variable.
+    public static func load(environment: [String: String], configFile: String? = nil) throws(ConfigurationError)
+        -> ServerConfiguration {
+        var file = configFile ?? environment[Variable.config].flatMap { $0.isEmpty ? nil : $0 }
+        if file == nil {
+            let data = environment[Variable.dataDirectory].flatMap { $0.isEmpty ? nil : $0 } ?? ServerConfiguration().dataDirectory
+            let candidate = data + "/" + defaultConfigFileName
+            if FileManager.default.fileExists(atPath: candidate) { file = candidate }
+        }
+        var document = ConfigDocument()
+        if let file {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw .missingFile(setting: configFile != nil ? "--config" : Variable.config, path: file)
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw .invalidDocument(source: file, keyPath: "", reason: "not UTF-8 text")
+            }
+            document = try ConfigDocument.parse(text, source: file)
+        }
+        let merged = document.merged(with: environment)
+        var config = try document.validate(merged, environment: environment, source: file ?? "")
+        config.configFile = file
+        config.settings = merged
+        config.overrides = environment
+        return config
+    }
 
     /// The stable environment interface.
     public enum Variable {
@@ -41,6 +91,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         public static let feedFile = "TRADEBOT_FEED_FILE"
         public static let replaySpeed = "TRADEBOT_REPLAY_SPEED"
         public static let strategy = "TRADEBOT_STRATEGY"
+        /// The configuration file (same as `tradebotd serve --config`).
+        public static let config = "TRADEBOT_CONFIG"
     }
 
     /// Defaults overridden by the environment. Empty values count as unset.

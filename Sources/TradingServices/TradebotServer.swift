@@ -34,7 +34,7 @@ public final class TradebotServer: Sendable {
     /// - Parameter projections: the read models kept in the store (stateless; the default is the
     ///   product's set, `TradebotServer.standardProjections`).
     /// - Parameter snapshotConfiguration: startup snapshot settings; nil reads them from the
-    ///   environment (`SnapshotConfiguration.fromProcessEnvironment`).
+    ///   configuration's settings (`TRADEBOT_SNAPSHOT_*`, see `SnapshotConfiguration`).
     public init(configuration: ServerConfiguration, version: String, log: Logger,
                 now: @escaping @Sendable () -> Int64 = TradebotServer.wallClockNanoseconds,
                 projections: [any Projection<ServerEvent>] = TradebotServer.standardProjections,
@@ -80,7 +80,7 @@ public final class TradebotServer: Sendable {
             if let snapshotConfiguration {
                 snapshotSettings = snapshotConfiguration
             } else {
-                snapshotSettings = try SnapshotConfiguration.fromProcessEnvironment()
+                snapshotSettings = try SnapshotConfiguration(environment: configuration.effectiveSettings)
             }
         } catch {
             store.close()
@@ -122,7 +122,7 @@ public final class TradebotServer: Sendable {
 
         let security: SecurityConfiguration
         do {
-            security = try SecurityConfiguration.fromProcessEnvironment()
+            security = try SecurityConfiguration(environment: configuration.effectiveSettings)
         } catch {
             store.close()
             throw .component(reason: error.description)
@@ -199,14 +199,17 @@ public final class TradebotServer: Sendable {
 
     /// The product's components, in start order.
     public static func standardComponents(_ runtime: ServerRuntime) throws -> [any ServerComponent] {
-        [try IdentityComponent.standard(runtime),
-         TradingComponent(runtime: runtime, settings: try TradingSettings.fromConfiguration(runtime)),
-         BackupComponent(runtime: runtime, configuration: try .fromProcessEnvironment())]
+        let settings = runtime.configuration.effectiveSettings
+        let trading = TradingComponent(runtime: runtime, settings: try TradingSettings.fromConfiguration(runtime))
+        return [try IdentityComponent(runtime: runtime, options: try .init(environment: settings)),
+                trading,
+                BackupComponent(runtime: runtime, configuration: try .init(environment: settings)),
+                try ConfigComponent(runtime: runtime, live: trading.liveConfigActions)]
     }
 
     /// The product's read models.
     public static var standardProjections: [any Projection<ServerEvent>] {
-        [UsersProjection(), ApiTokensProjection()] + TradingProjections.all
+        [UsersProjection(), ApiTokensProjection(), ConfigVersionsProjection()] + TradingProjections.all
     }
 
     /// Wall-clock nanoseconds since the Unix epoch.

@@ -10,10 +10,18 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the server (the default).",
         discussion: """
-        Flags override environment variables, which override the defaults:
-          TRADEBOT_DATA_DIR, TRADEBOT_LISTEN, TRADEBOT_HEALTH_LISTEN, TRADEBOT_TLS_CERT, TRADEBOT_TLS_KEY,
-          TRADEBOT_EVENT_LOOPS, TRADEBOT_MAX_MESSAGE_BYTES, TRADEBOT_SHUTDOWN_GRACE.
+        Flags override environment variables, which override the configuration file, which \
+        overrides the defaults. The file is --config, else TRADEBOT_CONFIG, else <data>/config.json \
+        if it exists: JSON, keys listed in docs/RUNBOOK.md ("Configuration file"); it is checked at \
+        start and every error names the file and the key. Secrets only come from the environment. \
+        Variables: TRADEBOT_DATA_DIR, TRADEBOT_LISTEN, TRADEBOT_HEALTH_LISTEN, TRADEBOT_TLS_CERT, \
+        TRADEBOT_TLS_KEY, TRADEBOT_EVENT_LOOPS, TRADEBOT_MAX_MESSAGE_BYTES, TRADEBOT_SHUTDOWN_GRACE, \
+        TRADEBOT_FEED_FILE, TRADEBOT_REPLAY_SPEED, TRADEBOT_STRATEGY and the others in docs/RUNBOOK.md.
         """)
+
+    @Option(help: ArgumentHelp("Configuration file (JSON); overrides TRADEBOT_CONFIG.", valueName: "file"),
+            completion: .file(extensions: ["json"]))
+    var config: String?
 
     @Option(help: ArgumentHelp("Data directory (default ./var).", valueName: "dir"))
     var dataDir: String?
@@ -60,7 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
         let config: ServerConfiguration
         let server: TradebotServer
         do {
-            config = try ServerConfiguration(environment: environment)
+            config = try ServerConfiguration.load(environment: environment, configFile: self.config)
             server = try TradebotServer(configuration: config, version: BuildInfo.version, log: log)
             try await server.start()
         } catch {

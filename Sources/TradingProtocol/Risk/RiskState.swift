@@ -15,6 +15,8 @@ extension TradebotV1 {
         public var rejectionRate = ""
         public var fillTimeoutRate = ""
         public var asOf: Timestamp?
+        /// The admin whose account halt or kill switch is in force ("" if none).
+        public var haltedBy = ""
         public var unknownFields = UnknownFields()
 
         public init() {}
@@ -31,6 +33,7 @@ extension TradebotV1 {
             case 8: rejectionRate = try d.decodeString(tag)
             case 9: fillTimeoutRate = try d.decodeString(tag)
             case 10: try d.decodeMessage(tag, into: &asOf)
+            case 11: haltedBy = try d.decodeString(tag)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }
@@ -46,6 +49,7 @@ extension TradebotV1 {
             e.encodeString(8, rejectionRate)
             e.encodeString(9, fillTimeoutRate)
             e.encodeMessage(10, asOf)
+            e.encodeString(11, haltedBy)
             e.appendUnknownFields(unknownFields)
         }
     }

@@ -7,6 +7,8 @@ extension TradebotV1 {
         public var symbol = ""
         public var state = TradingState.unspecified
         public var reason = ""
+        /// The admin whose halt of this instrument is in force ("" if none).
+        public var haltedBy = ""
         public var unknownFields = UnknownFields()
 
         public init() {}
@@ -16,6 +18,7 @@ extension TradebotV1 {
             case 1: symbol = try d.decodeString(tag)
             case 2: state = try d.decodeEnum(tag)
             case 3: reason = try d.decodeString(tag)
+            case 4: haltedBy = try d.decodeString(tag)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }
@@ -24,6 +27,7 @@ extension TradebotV1 {
             e.encodeString(1, symbol)
             e.encodeEnum(2, state)
             e.encodeString(3, reason)
+            e.encodeString(4, haltedBy)
             e.appendUnknownFields(unknownFields)
         }
     }

@@ -8,7 +8,10 @@ extension TradebotV1 {
         public var oldState = TradingState.unspecified
         public var newState = TradingState.unspecified
         public var reason = ""
+        /// The restriction's source (ADMIN, KILL_SWITCH, DAILY_LOSS...).
         public var actor = ""
+        /// Who asked for the change; "" for rule-driven changes.
+        public var changedBy = ""
         public var unknownFields = UnknownFields()
 
         public init() {}
@@ -20,6 +23,7 @@ extension TradebotV1 {
             case 3: newState = try d.decodeEnum(tag)
             case 4: reason = try d.decodeString(tag)
             case 5: actor = try d.decodeString(tag)
+            case 6: changedBy = try d.decodeString(tag)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }
@@ -30,6 +34,7 @@ extension TradebotV1 {
             e.encodeEnum(3, newState)
             e.encodeString(4, reason)
             e.encodeString(5, actor)
+            e.encodeString(6, changedBy)
             e.appendUnknownFields(unknownFields)
         }
     }

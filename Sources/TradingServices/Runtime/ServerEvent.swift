@@ -6,12 +6,14 @@ import TradingModel
 public enum ServerEvent: Sendable, Equatable, Codable {
     case engine(EngineEvent)
     case identity(IdentityEvent)
+    case config(ConfigEvent)
 
     /// The stable name stored with each journal row. Never rename one once written.
     public var typeName: String {
         switch self {
         case .engine(let e): "engine." + e.typeName
         case .identity(let e): "identity." + e.typeName
+        case .config(let e): "config." + e.typeName
         }
     }
 }

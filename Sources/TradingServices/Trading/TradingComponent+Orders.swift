@@ -28,7 +28,8 @@ extension TradingComponent {
         router.registerServerStreaming(TradebotV1.Orders.subscribeOrders.descriptor.rpc) {
             [self] (request: TradebotV1.SubscribeOrdersRequest, context, writer: MessageWriter<TradebotV1.OrderEvent>) in
             let symbols = Set(request.symbols), strategy = request.strategyID, account = account
-            try await streamer.serve(from: request.fromSequence, context: context, writer: writer) { event in
+            try await streamer.serve(from: request.fromSequence, snapshot: openOrdersSnapshot(symbols: symbols, strategy: strategy),
+                                     context: context, writer: writer) { event in
                 guard let order = event.event.order, Self.matches(order, symbols: symbols, strategy: strategy) else { return nil }
                 return TradingWire.orderEvent(event, account: account)
             }

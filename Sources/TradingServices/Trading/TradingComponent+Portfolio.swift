@@ -33,7 +33,8 @@ extension TradingComponent {
         router.registerServerStreaming(TradebotV1.Portfolio.subscribePositions.descriptor.rpc) {
             [self] (request: TradebotV1.SubscribePositionsRequest, context, writer: MessageWriter<TradebotV1.PositionEvent>) in
             let symbols = Set(request.symbols), instruments = settings.instruments, account = account
-            try await streamer.serve(from: request.fromSequence, context: context, writer: writer) { event in
+            try await streamer.serve(from: request.fromSequence, snapshot: positionsSnapshot(symbols: symbols),
+                                     context: context, writer: writer) { event in
                 guard let message = TradingWire.positionEvent(event, instruments: instruments, account: account),
                       symbols.isEmpty || symbols.contains(message.position?.symbol ?? "") else { return nil }
                 return message

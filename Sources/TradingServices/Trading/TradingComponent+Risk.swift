@@ -11,11 +11,13 @@ extension TradingComponent {
                 return response
             }
         }
-        router.registerUnary(TradebotV1.Risk.halt.descriptor.rpc) { [self] (request: TradebotV1.HaltRequest, _) in
-            try await timed { () async throws(RPCError) in try await halt(request) }
+        router.registerUnary(TradebotV1.Risk.halt.descriptor.rpc) { [self] (request: TradebotV1.HaltRequest, context) in
+            let principal = context.caller?.subject
+            return try await timed { () async throws(RPCError) in try await halt(request, principal: principal) }
         }
-        router.registerUnary(TradebotV1.Risk.resume.descriptor.rpc) { [self] (request: TradebotV1.ResumeRequest, _) in
-            try await timed { () async throws(RPCError) in try await resume(request) }
+        router.registerUnary(TradebotV1.Risk.resume.descriptor.rpc) { [self] (request: TradebotV1.ResumeRequest, context) in
+            let principal = context.caller?.subject
+            return try await timed { () async throws(RPCError) in try await resume(request, principal: principal) }
         }
         router.registerServerStreaming(TradebotV1.Risk.subscribeRiskEvents.descriptor.rpc) {
             [self] (request: TradebotV1.SubscribeRiskEventsRequest, context, writer: MessageWriter<TradebotV1.RiskEvent>) in
@@ -31,22 +33,25 @@ extension TradingComponent {
     /// Account halt: with `cancel_open_orders` or `flatten_positions` it is the kill switch
     /// (cancels every open order, optionally flattens); otherwise an admin HALTED restriction.
     /// Instrument halt: an admin restriction of that instrument, optionally cancelling its orders.
-    func halt(_ request: TradebotV1.HaltRequest) async throws(RPCError) -> TradebotV1.HaltResponse {
+    /// `principal` (the caller's subject) is journaled with the change and shown as `halted_by`.
+    func halt(_ request: TradebotV1.HaltRequest, principal: String?) async throws(RPCError) -> TradebotV1.HaltResponse {
         guard !request.reason.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw Self.invalid("reason", "a halt needs a reason (it is journaled)")
         }
         var events: [JournaledEngineEvent] = []
         if request.symbol.isEmpty {
             if request.cancelOpenOrders || request.flattenPositions {
-                events += try await execute(.activateKillSwitch(flatten: request.flattenPositions, reason: request.reason)).events
+                events += try await execute(.activateKillSwitch(flatten: request.flattenPositions, reason: request.reason,
+                                                           principal: principal)).events
             } else {
-                events += try await execute(.setTradingState(.account, .halted, reason: request.reason)).events
+                events += try await execute(.setTradingState(.account, .halted, reason: request.reason, principal: principal)).events
             }
         } else {
             guard let instrument = instrument(named: request.symbol) else {
                 throw RPCError(code: .notFound, message: "unknown instrument '\(request.symbol)'")
             }
-            events += try await execute(.setTradingState(.instrument(instrument.symbol), .halted, reason: request.reason)).events
+            events += try await execute(.setTradingState(.instrument(instrument.symbol), .halted, reason: request.reason,
+                                                principal: principal)).events
             if request.cancelOpenOrders {
                 events += try await execute(.cancelAllOrders(instrument.symbol)).events
             }
@@ -64,7 +69,7 @@ extension TradingComponent {
         return response
     }
 
-    func resume(_ request: TradebotV1.ResumeRequest) async throws(RPCError) -> TradebotV1.ResumeResponse {
+    func resume(_ request: TradebotV1.ResumeRequest, principal: String?) async throws(RPCError) -> TradebotV1.ResumeResponse {
         let scope: TradingScope
         if request.symbol.isEmpty {
             scope = .account
@@ -86,7 +91,8 @@ extension TradingComponent {
             for kind in tripped { _ = try await execute(.resetCircuitBreaker(kind, scope)) }
         }
         if scope == .account { _ = try await execute(.resetKillSwitch) }
-        _ = try await execute(.setTradingState(scope, .active, reason: request.reason.isEmpty ? "resumed" : request.reason))
+        _ = try await execute(.setTradingState(scope, .active, reason: request.reason.isEmpty ? "resumed" : request.reason,
+                                         principal: principal))
         var response = TradebotV1.ResumeResponse()
         response.state = try await riskState()
         return response

@@ -10,25 +10,49 @@ import WireFormat
 /// or below `liveAfter` (already committed, read with its own reader connection) or above it
 /// (delivered live): no gap and no duplicate at the handover. A subscriber whose bounded buffer
 /// fills is ended with RESOURCE_EXHAUSTED and resumes with `from_sequence = last + 1`.
+///
+/// State streams (orders, positions) without `from_sequence` start with a snapshot instead: taken
+/// on the sequencer after the subscriber joined the hub, it reflects the engine through its last
+/// journaled event `S` (its messages carry `sequence = S`, kind SNAPSHOT) and is sent once `S` is
+/// durable; live events at or below `S` are already in it and are skipped, so the live events that
+/// follow start right after `S` with no gap and no duplicate.
 struct TradingStreamer: Sendable {
+    /// A state stream's snapshot: the journal position it reflects and its messages.
+    typealias Snapshot<M> = @Sendable () async throws(RPCError) -> (position: Int64, messages: [M])
+
     let hub: EventHub
     let store: EventStore<ServerEventCodec>
 
     /// Journal rows read per page during replay.
     static let pageSize = 512
 
-    func serve<M: WireMessage>(from fromSequence: UInt64?, context: ServerContext, writer: MessageWriter<M>,
+    /// - Parameter snapshot: sent first when `fromSequence` is nil (state streams); nil for
+    ///   streams that start with live events.
+    func serve<M: WireMessage>(from fromSequence: UInt64?, snapshot: Snapshot<M>? = nil, context: ServerContext,
+                               writer: MessageWriter<M>,
                                transform: @escaping @Sendable (JournaledEngineEvent) -> M?) async throws(RPCError) {
         let subscription = hub.subscribe()
         context.onCancel { [hub] _ in hub.unsubscribe(subscription) }
         defer { hub.unsubscribe(subscription) }
         var last = Int64(0)
+        var skipThrough = Int64.min
         if let from = fromSequence, from > 0 {
             last = try await replay(from: Int64(clamping: from), through: subscription.liveAfter, writer: writer,
                                     transform: transform)
+        } else if fromSequence == nil, let snapshot {
+            let taken = try await snapshot()
+            do {
+                try await store.committed(through: taken.position)
+            } catch {
+                throw RPCError(code: .unavailable, message: "the journal cannot confirm the snapshot: \(error.message)")
+            }
+            for message in taken.messages { try await writer.write(message) }
+            skipThrough = taken.position
+            last = taken.position
         }
         for await event in subscription.events {
             if context.isCancelled { return }
+            if event.sequence <= skipThrough { continue }
             if let message = transform(event) { try await writer.write(message) }
             last = event.sequence
         }

@@ -166,6 +166,7 @@ enum TradingWire {
             m.newState = TradebotV1.TradingState(c.current)
             m.reason = c.reason
             m.actor = c.source.rawValue
+            m.changedBy = c.principal ?? ""
             w.event = .tradingStateChanged(m)
         case .circuitBreakerTripped(let b):
             var breaker = TradebotV1.CircuitBreaker()
@@ -203,12 +204,15 @@ enum TradingWire {
         var reasons: [String] = []
         for (scope, source, state) in engine.activeRestrictions {
             switch scope {
-            case .account: reasons.append("\(source.rawValue): \(state.rawValue)")
+            case .account:
+                reasons.append("\(source.rawValue): \(state.rawValue)")
+                if let who = engine.restrictionPrincipal(scope, source), w.haltedBy.isEmpty { w.haltedBy = who }
             case .instrument(let symbol):
                 var s = TradebotV1.ScopedTradingState()
                 s.symbol = symbol.value
                 s.state = TradebotV1.TradingState(state)
                 s.reason = source.rawValue
+                s.haltedBy = engine.restrictionPrincipal(scope, source) ?? ""
                 w.instrumentStates.append(s)
             }
         }

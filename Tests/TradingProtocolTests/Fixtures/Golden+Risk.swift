@@ -15,7 +15,7 @@ extension Golden {
         $0.instrumentLimits = ["instrument_limits_a": instrumentLimits, "instrument_limits_b": instrumentLimits]
     }
     static let scopedTradingState = V1.ScopedTradingState {
-        $0.symbol = "symbol"; $0.state = .halted; $0.reason = "reason"
+        $0.symbol = "symbol"; $0.state = .halted; $0.reason = "reason"; $0.haltedBy = "halted_by"
     }
     static let limitBreached = V1.LimitBreached {
         $0.limit = "limit"; $0.symbol = "symbol"; $0.value = "value"; $0.threshold = "threshold"
@@ -31,6 +31,7 @@ extension Golden {
         $0.activeBreaches = [limitBreached, limitBreached]; $0.circuitBreakers = [circuitBreaker, circuitBreaker]
         $0.dailyPnl = "daily_pnl"; $0.drawdownFraction = "drawdown_fraction"
         $0.rejectionRate = "rejection_rate"; $0.fillTimeoutRate = "fill_timeout_rate"; $0.asOf = ts
+        $0.haltedBy = "halted_by"
     }
     static let stopUpdated = V1.StopUpdated {
         $0.orderID = "order_id"; $0.symbol = "symbol"; $0.oldStopPrice = "old_stop_price"
@@ -42,6 +43,7 @@ extension Golden {
     }
     static let tradingStateChanged = V1.TradingStateChanged {
         $0.scope = "scope"; $0.oldState = .halted; $0.newState = .halted; $0.reason = "reason"; $0.actor = "actor"
+        $0.changedBy = "changed_by"
     }
     static let orderRejected = V1.OrderRejected {
         $0.clientOrderID = "client_order_id"; $0.symbol = "symbol"; $0.reasonCode = "reason_code"

@@ -114,7 +114,7 @@ enum RandomMessages {
             V1.RiskState {
                 $0.tradingState = g.enumValue(); $0.circuitBreakers = g.array(2, circuitBreaker)
                 $0.activeBreaches = g.array(2) { g in V1.LimitBreached { $0.limit = g.string() } }
-                $0.rejectionRate = g.decimal()
+                $0.rejectionRate = g.decimal(); $0.haltedBy = g.string()
             }
         }),
         ("RiskEvent", { riskEvent(&$0) }),
