@@ -131,6 +131,51 @@ struct SnapshotRecoveryTests {
         }
     }
 
+    @Test("the scheduler stores a snapshot after the configured number of events, once they are committed")
+    func scheduled() async throws {
+        let directory = T.makeDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let s = try await T.start(directory: directory,
+                                  snapshots: SnapshotConfiguration(everyEvents: 4, interval: nil, onShutdown: false))
+        defer { Task { await s.stop(removeDirectory: false) } }
+        try await s.bar("1.07219")
+        _ = try await s.orders.submitOrder(T.submit(.buy, "1000", clientOrderID: "s1"))
+        _ = try await s.orders.submitOrder(T.submit(.buy, "1000", clientOrderID: "s2"))
+        try await s.bar("1.07300")
+        try await s.settle()
+        var stored: Snapshot?
+        for _ in 0..<60 where stored == nil {
+            try await Task.sleep(for: .milliseconds(100))
+            stored = try s.server.runtime.store.latestSnapshot()
+        }
+        let row = try #require(stored)
+        #expect(row.format == ServerSnapshot.format)
+        #expect(row.sequence >= 4 && row.sequence <= s.server.runtime.store.committedSequence)
+        let section = try #require(try ServerSnapshot.decode(row.data).sections.first)
+        #expect(section.name == EngineHostSnapshot.section)
+        #expect(try EngineHostSnapshot.decode(section).engine.orders.count == 2)
+    }
+
+    @Test("snapshot settings from the environment: defaults, values, off, and errors naming the variable")
+    func settings() throws {
+        #expect(try SnapshotConfiguration(environment: [:]) == SnapshotConfiguration())
+        let custom = try SnapshotConfiguration(environment: ["TRADEBOT_SNAPSHOT_EVERY_EVENTS": "50000",
+                                                             "TRADEBOT_SNAPSHOT_INTERVAL": "90s",
+                                                             "TRADEBOT_SNAPSHOT_ON_SHUTDOWN": "off",
+                                                             "TRADEBOT_SNAPSHOT_RESTORE": "off"])
+        #expect(custom == SnapshotConfiguration(everyEvents: 50_000, interval: .seconds(90), onShutdown: false, restore: false))
+        let off = try SnapshotConfiguration(environment: ["TRADEBOT_SNAPSHOT_EVERY_EVENTS": "off", "TRADEBOT_SNAPSHOT_INTERVAL": "off"])
+        #expect(off.everyEvents == nil && off.interval == nil && off.onShutdown)
+        for (name, value) in [("TRADEBOT_SNAPSHOT_EVERY_EVENTS", "12"), ("TRADEBOT_SNAPSHOT_EVERY_EVENTS", "many"),
+                              ("TRADEBOT_SNAPSHOT_INTERVAL", "soon"), ("TRADEBOT_SNAPSHOT_RESTORE", "maybe")] {
+            #expect {
+                try SnapshotConfiguration(environment: [name: value])
+            } throws: { error in
+                (error as? ConfigurationError)?.description.contains(name) == true
+            }
+        }
+    }
+
     @Test("a component without snapshot support still recovers from every event of the journal")
     func componentWithoutSnapshot() async throws {
         let directory = T.makeDirectory()

@@ -110,26 +110,28 @@ final class SnapshotScheduler: Sendable {
         let newest = sections.map(\.through).max() ?? 0
         let oldest = sections.map(\.through).min() ?? 0
         try await store.committed(through: newest)
-        let data = ServerSnapshot(sections: sections).encoded()
         let store = self.store
-        let result: Result<Void, StoreError> = await withCheckedContinuation { continuation in
-            // `saveSnapshot` blocks until the writer stored it: keep that off the cooperative pool.
-            DispatchQueue.global().async {
+        let captured = ServerSnapshot(sections: sections)
+        let result: Result<Int, StoreError> = await withCheckedContinuation { continuation in
+            // Copying the sections and `saveSnapshot` (which blocks until the writer stored the
+            // row) stay off the cooperative pool, where RPC handlers run.
+            DispatchQueue.global(qos: .utility).async {
+                let data = captured.encoded()
                 do throws(StoreError) {
                     try store.saveSnapshot(data, format: ServerSnapshot.format, through: oldest)
-                    continuation.resume(returning: .success(()))
+                    continuation.resume(returning: .success(data.count))
                 } catch {
                     continuation.resume(returning: .failure(error))
                 }
             }
         }
-        try result.get()
+        let bytes = try result.get()
         state.withLock { s in
             for section in sections { s.saved[section.name] = section.through }
             s.lastSequence = max(s.lastSequence, newest)
             s.lastTaken = DispatchTime.now().uptimeNanoseconds
         }
-        log.info("snapshot stored", ["through": "\(oldest)", "bytes": "\(data.count)", "sections": "\(sections.count)"])
+        log.info("snapshot stored", ["through": "\(oldest)", "bytes": "\(bytes)", "sections": "\(sections.count)"])
         return oldest
     }
 }

@@ -1,19 +1,27 @@
+import Dispatch
 import Persistence
 import TradingEngine
 import TradingModel
 
 extension EngineHost {
     /// Captures the host's snapshot section: a copy of the state on the sequencer thread (between
-    /// two engine steps, so it is consistent), encoded on the calling task.
+    /// two engine steps, so it is consistent), packed and encoded on a background queue (about
+    /// 0.6 s of CPU per 100,000 orders: kept off both the sequencer and Swift's cooperative pool,
+    /// where RPC handlers run).
     func makeSnapshot() async throws -> SnapshotSectionData {
         let (engine, sequences, limitsVersion, through) = try await query { v in
             (v.state.engine.snapshot(), v.state.orderSequence, v.state.limitsVersion, v.state.lastSequence)
         }
-        // Only retained orders can be asked for their sequence; evicted ones are dropped here.
-        let pairs = engine.orders.compactMap { o in sequences[o.id].map { (o.id, $0) } }
-        let snapshot = EngineHostSnapshot(through: through, engine: engine, orderSequence: EngineHostSnapshot.pack(pairs),
-                                          limitsVersion: limitsVersion)
-        return try snapshot.encoded()
+        let encoded: Result<SnapshotSectionData, any Error> = await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .utility).async {
+                // Only retained orders can be asked for their sequence; evicted ones are dropped here.
+                let pairs = engine.orders.compactMap { o in sequences[o.id].map { (o.id, $0) } }
+                let snapshot = EngineHostSnapshot(through: through, engine: engine,
+                                                  orderSequence: EngineHostSnapshot.pack(pairs), limitsVersion: limitsVersion)
+                continuation.resume(returning: Result { try snapshot.encoded() })
+            }
+        }
+        return try encoded.get()
     }
 
     /// Restores the startup section (before `recover` and `start`); throws, changing nothing,
