@@ -10,13 +10,14 @@
 /// double/float     : IEEE bits, LE       string : varint length, UTF-8
 /// keyed   : u32 LE byte length, then entries (varint key length, UTF-8 key, value)
 /// unkeyed : u32 LE byte length, u32 LE element count, then values
+/// bytes   : varint length, raw bytes (a `[UInt8]` value, instead of one element per byte)
 /// ```
 ///
 /// Deterministic: keys in `encode(to:)` order, dictionaries sorted by key.
 public enum BinaryPayload {
     enum Tag: UInt8 {
         case `nil` = 0, `false` = 1, `true` = 2, int = 3, uint = 4, double = 5, float = 6, string = 7
-        case keyed = 8, unkeyed = 9
+        case keyed = 8, unkeyed = 9, bytes = 10
     }
 }
 

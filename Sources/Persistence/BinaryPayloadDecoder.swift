@@ -98,7 +98,7 @@ final class BinaryDecodingState: Decoder {
         case .int, .uint: return try varint(offset + 1).1
         case .double: return try bounded(offset + 9)
         case .float: return try bounded(offset + 5)
-        case .string: return try run(offset + 1).1
+        case .string, .bytes: return try run(offset + 1).1
         case .keyed, .unkeyed: return try bounded(offset + 5 + u32(offset + 1))
         }
     }
@@ -193,6 +193,10 @@ final class BinaryDecodingState: Decoder {
     // MARK: nested values
 
     func decodeValue<T: Decodable>(_ type: T.Type, at offset: Int, depth newDepth: Int) throws -> T {
+        if T.self == [UInt8].self, try tag(offset) == .bytes {
+            let (start, end) = try run(offset + 1)
+            if let raw = Array(UnsafeRawBufferPointer(rebasing: base[start..<end])) as? T { return raw }
+        }
         let saved = (current, depth)
         current = offset
         depth = newDepth

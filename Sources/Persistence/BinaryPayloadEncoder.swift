@@ -156,6 +156,13 @@ final class BinaryEncodingState: Encoder {
 
     /// Encodes a nested value into the open slot.
     func encodeValue<T: Encodable>(_ value: T) throws {
+        if T.self == [UInt8].self, let raw = value as? [UInt8] {
+            // Raw bytes in one run.
+            bytes.append(BinaryPayload.Tag.bytes.rawValue)
+            writeVarint(UInt64(raw.count))
+            bytes.append(contentsOf: raw)
+            return
+        }
         expectingValue = true
         if let sorted = value as? any SortedDictionaryEncodable {
             try sorted.encodeSorted(into: self)

@@ -36,6 +36,8 @@ struct BinaryPayloadTests {
         var byName: [String: Key]
         var empty: Empty
         var optionalChange: Change?
+        var blob: [UInt8]
+        var blobs: [[UInt8]]
     }
 
     static let sample = Sample(
@@ -43,14 +45,16 @@ struct BinaryPayloadTests {
         missing: nil, present: "", nested: [[], [1, -2, Int32.max]],
         changes: [.opened(id: 7, side: .sell), .moved(-5, 2.5e300), .closed, .tagged(["b": 2, "a": 1])],
         byKey: [Key(value: "x"): .buy, Key(value: "a"): .sell, Key(value: "m"): .buy],
-        byName: ["q": Key(value: "1"), "c": Key(value: "2")], empty: Empty(), optionalChange: .closed)
+        byName: ["q": Key(value: "1"), "c": Key(value: "2")], empty: Empty(), optionalChange: .closed,
+        blob: Array(0...255), blobs: [[], [7]])
 
     @Test("every Codable shape round-trips")
     func roundTrip() throws {
         let bytes = try BinaryPayloadEncoder.encode(Self.sample)
         #expect(try BinaryPayloadDecoder.decode(Sample.self, from: bytes) == Self.sample)
-        // Smaller than the JSON of the same value.
+        // Smaller than the JSON of the same value; a byte array is one run, not one value per byte.
         #expect(bytes.count < (try JSONEncoder().encode(Self.sample)).count)
+        #expect(try BinaryPayloadEncoder.encode(Array(repeating: UInt8(9), count: 1000)).count == 1 + 2 + 1000)
     }
 
     @Test("the same value always gives the same bytes (dictionaries are sorted)")

@@ -28,7 +28,10 @@ extension EngineHost {
     /// when the section is unreadable.
     func restoreSnapshot(_ section: SnapshotSection) throws {
         let value = try EngineHostSnapshot.decode(section)
-        restoredSnapshot.withLock { $0 = value }
+        let restored = RestoredEngineHost(through: value.through, engine: try value.restoredEngine(),
+                                          orderSequence: try EngineHostSnapshot.unpack(value.orderSequence),
+                                          limitsVersion: value.limitsVersion)
+        restoredSnapshot.withLock { $0 = restored }
     }
 
     /// Reconciliation at start: orders whose broker outcome is unknown (sent and not

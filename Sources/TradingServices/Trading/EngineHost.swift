@@ -64,7 +64,7 @@ public final class EngineHost: Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private let recovered = Mutex<[JournaledEngineEvent]>([])
     /// The startup snapshot section restored before `recover` (see `EngineHost+Snapshot.swift`).
-    let restoredSnapshot = Mutex<EngineHostSnapshot?>(nil)
+    let restoredSnapshot = Mutex<RestoredEngineHost?>(nil)
     /// Wall-clock nanoseconds when the engine thread started (0 before).
     let startedAt = Atomic<Int64>(0)
 
@@ -213,8 +213,7 @@ public final class EngineHost: Sendable {
                 log.warning("snapshot positions for instruments no longer configured were skipped",
                             ["symbols": unknown.map(\.value).joined(separator: ",")])
             }
-            // Checked when the section was restored; an empty index only costs stream positions.
-            state.orderSequence = (try? EngineHostSnapshot.unpack(snapshot.orderSequence)) ?? [:]
+            state.orderSequence = snapshot.orderSequence
             state.limitsVersion = snapshot.limitsVersion
             state.lastSequence = snapshot.through
         }
