@@ -116,9 +116,10 @@ struct SnapshotRecoveryTests {
         let path = directory + "/" + EventStore<ServerEventCodec>.databaseFileName
         let handle = try #require(FileHandle(forUpdatingAtPath: path))
         let size = try handle.seekToEnd()
-        // Garbage over the second half of the file (pages of the journal and projections), header intact.
-        try handle.seek(toOffset: size / 2)
-        try handle.write(contentsOf: Data(repeating: 0xA5, count: Int(size - size / 2)))
+        // Garbage over every page after the first (the header and schema page stay intact): the
+        // tables' pages are damaged. (Garbage over free pages only would rightly go unnoticed.)
+        try handle.seek(toOffset: 4096)
+        try handle.write(contentsOf: Data(repeating: 0xA5, count: Int(size) - 4096))
         try handle.close()
         await #expect(throws: ServerStartError.self) {
             let s = try await T.start(directory: directory, snapshots: Self.quiet)
