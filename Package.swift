@@ -97,7 +97,9 @@ let package = Package(
         /// Release-mode harness for Security: KDF, RS256 sign/verify, cached-token check.
         .executableTarget(name: "tradebot-security-bench", dependencies: ["Security"], swiftSettings: swiftSettings),
         /// Release-mode harness for the storage layer: append throughput, commit latency, restart, backup/restore.
-        .executableTarget(name: "tradebot-store-bench", dependencies: ["Persistence"], swiftSettings: swiftSettings),
+        .executableTarget(name: "tradebot-store-bench",
+                          dependencies: ["Persistence", "TradingServices", "TradingEngine", "TradingModel", "Observability"],
+                          swiftSettings: swiftSettings),
 
         // Tests mirror the modules.
         .testTarget(name: "WireFormatTests", dependencies: ["WireFormat"], swiftSettings: swiftSettings),

@@ -18,8 +18,15 @@ public protocol EventCodec: Sendable {
     func encode(_ event: Event) throws -> [UInt8]
     /// Rebuilds an event from a stored row.
     func decode(typeName: String, payloadVersion: Int, payload: [UInt8]) throws -> Event
+    /// The payload version and bytes in one call, for codecs whose format depends on the value
+    /// (one that falls back to an older format). The store uses this; the default combines
+    /// `payloadVersion(of:)` and `encode(_:)`.
+    func encodePayload(_ event: Event) throws -> (version: Int, bytes: [UInt8])
 }
 
 extension EventCodec {
     public func payloadVersion(of event: Event) -> Int { 1 }
+    public func encodePayload(_ event: Event) throws -> (version: Int, bytes: [UInt8]) {
+        (payloadVersion(of: event), try encode(event))
+    }
 }

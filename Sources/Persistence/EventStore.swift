@@ -121,12 +121,12 @@ public final class EventStore<Codec: EventCodec>: Sendable {
 
     /// Encodes on the producer's thread, so codec errors reach the caller and the writer only does SQL.
     private func encode(_ event: Event, _ time: Int64) throws(StoreError) -> PendingEvent<Event> {
-        let payload: [UInt8]
-        do { payload = try codec.encode(event) } catch {
+        let encoded: (version: Int, bytes: [UInt8])
+        do { encoded = try codec.encodePayload(event) } catch {
             throw StoreError(.codec, path: databasePath, message: "cannot encode event: \(error)")
         }
         return PendingEvent(sequence: 0, timeNanoseconds: time, typeName: codec.typeName(of: event),
-                            payloadVersion: codec.payloadVersion(of: event), payload: payload, event: event)
+                            payloadVersion: encoded.version, payload: encoded.bytes, event: event)
     }
 
     /// Appends and blocks the calling thread until the event is committed. For threads that may
@@ -210,6 +210,18 @@ public final class EventStore<Codec: EventCodec>: Sendable {
 
     // MARK: reading
 
+    /// Runs `PRAGMA quick_check` on a reader connection; throws `.corrupt` naming the file when it
+    /// finds damage. For a store opened with `quickCheckOnOpen` off, so the check can run while
+    /// the caller recovers state (it must not serve before the check passed).
+    public func quickCheck() throws(StoreError) {
+        let reader = try makeReader()
+        defer { reader.close() }
+        let rows = try reader.quickCheck()
+        guard rows == ["ok"] else {
+            throw StoreError(.corrupt, path: databasePath, message: "quick_check failed: " + rows.prefix(5).joined(separator: "; "))
+        }
+    }
+
     /// A new reader with its own read-only connection. Owned by the calling thread; close it when done.
     public func makeReader() throws(StoreError) -> JournalReader<Codec> {
         try JournalReader(path: databasePath, codec: codec, configuration: configuration)
@@ -220,6 +232,14 @@ public final class EventStore<Codec: EventCodec>: Sendable {
         let reader = try makeReader()
         defer { reader.close() }
         return try reader.latestSnapshot()
+    }
+
+    /// The newest snapshot with a sequence below `sequence` (the newest of all when nil); lets a
+    /// restart fall back to an older snapshot when the newest cannot be read.
+    public func latestSnapshot(before sequence: Int64?) throws(StoreError) -> Snapshot? {
+        let reader = try makeReader()
+        defer { reader.close() }
+        return try reader.latestSnapshot(before: sequence)
     }
 
     /// Decodes and hands every committed event after `sequence` to `body`, in order, then returns

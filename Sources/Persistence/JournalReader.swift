@@ -82,6 +82,46 @@ public final class JournalReader<Codec: EventCodec> {
         return last
     }
 
+    /// Like `replay(after:_:)`, but decodes only the rows `wanted` accepts, judged from the
+    /// sequence and the type name's UTF-8 bytes (valid during the call) before any decoding. A
+    /// restart uses it to skip rows that no component needs.
+    @discardableResult
+    public func replay(after sequence: Int64, where wanted: (Int64, UnsafeRawBufferPointer) -> Bool,
+                       _ body: (JournalEvent<Event>) -> Void) throws(StoreError) -> Int64 {
+        let statement = try connection.statement(
+            "SELECT seq, time_ns, type, payload_version, payload FROM events WHERE seq > ? ORDER BY seq")
+        defer { statement.reset() }
+        try statement.bind([.integer(sequence)])
+        var last = sequence
+        while try statement.step() {
+            let seq = statement.int64(at: 0)
+            last = seq
+            guard statement.withTextBytes(at: 2, { wanted(seq, $0) }) else { continue }
+            let typeName = statement.text(at: 2)
+            let version = Int(statement.int64(at: 3))
+            let event: Event
+            do {
+                event = try codec.decode(typeName: typeName, payloadVersion: version, payload: statement.blob(at: 4))
+            } catch {
+                throw StoreError(.codec, path: connection.path,
+                                 message: "cannot decode event \(seq) (\(typeName) v\(version)): \(error)")
+            }
+            body(JournalEvent(sequence: seq, timeNanoseconds: statement.int64(at: 1), event: event))
+        }
+        return last
+    }
+
+    /// The newest snapshot with a sequence below `sequence` (any, when nil).
+    public func latestSnapshot(before sequence: Int64?) throws(StoreError) -> Snapshot? {
+        guard let sequence else { return try latestSnapshot() }
+        guard let row = try connection.statement(
+            "SELECT seq, created_ns, format, data FROM snapshots WHERE seq < ? ORDER BY seq DESC LIMIT 1")
+            .rows([.integer(sequence)]).first
+        else { return nil }
+        return Snapshot(sequence: row[0].integerValue ?? 0, format: row[2].textValue ?? "",
+                        data: row[3].blobValue ?? [], createdNanoseconds: row[1].integerValue ?? 0)
+    }
+
     /// The newest snapshot, if any.
     public func latestSnapshot() throws(StoreError) -> Snapshot? {
         guard let row = try connection.statement(
@@ -108,6 +148,10 @@ public final class JournalReader<Codec: EventCodec> {
             throw error
         }
     }
+
+    /// `PRAGMA quick_check` rows; `["ok"]` means healthy. Reads the whole file (without the index
+    /// cross-checks of `integrityCheck`); lets a start check the file while it recovers.
+    public func quickCheck() throws(StoreError) -> [String] { try connection.check(quick: true) }
 
     /// `PRAGMA integrity_check` rows; `["ok"]` means healthy. Reads the whole file: maintenance only.
     public func integrityCheck() throws(StoreError) -> [String] { try connection.check(quick: false) }

@@ -132,6 +132,13 @@ final class SQLiteStatement {
         return String(decoding: UnsafeBufferPointer(start: cString, count: count), as: UTF8.self)
     }
 
+    /// Calls `body` with the column's text bytes (no String is made); valid only during the call.
+    func withTextBytes<R>(at column: Int32, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        guard let text = sqlite3_column_text(handle, column) else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return body(UnsafeRawBufferPointer(start: UnsafeRawPointer(text), count: count))
+    }
+
     func blob(at column: Int32) -> [UInt8] {
         let count = Int(sqlite3_column_bytes(handle, column))
         guard count > 0, let base = sqlite3_column_blob(handle, column) else { return [] }

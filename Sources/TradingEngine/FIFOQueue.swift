@@ -6,6 +6,9 @@ struct FIFOQueue<Element> {
 
     var count: Int { storage.count - head }
 
+    /// The queued elements, oldest first (for snapshots).
+    var elements: ArraySlice<Element> { storage[head...] }
+
     mutating func append(_ e: Element) { storage.append(e) }
 
     mutating func popFirst() -> Element? {

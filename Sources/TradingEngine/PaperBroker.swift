@@ -79,6 +79,31 @@ public struct PaperBroker: BrokerGateway {
         }
     }
 
+    /// Puts an order the broker held before a restart back into its book, as it was: no second
+    /// acknowledgement, only the quantity not yet filled left to trade, and the same times as when
+    /// it was submitted at `order.createdAt` (so it cannot fill earlier than it would have). A real
+    /// venue keeps its book across our restart; the simulated one is rebuilt from the journal.
+    public mutating func restore(_ order: Order) {
+        guard instruments[order.symbol] != nil, order.leavesQuantity.isPositive,
+              !working.contains(where: { $0.order.id == order.id }) else { return }
+        let trail: Price? = order.request.type == .trailingStop ? order.request.triggerPrice : nil
+        let acceptedAt = order.createdAt.advanced(by: config.ackLatency)
+        working.append(WorkingOrder(order: order, acceptedAt: acceptedAt, eligibleAt: acceptedAt.advanced(by: config.fillDelay),
+                                    remaining: order.leavesQuantity, triggered: false, trailLevel: trail))
+    }
+
+    /// Answers an order status query `ackLatency` later, from the book: working (with what it
+    /// filled) or not found. Reports already queued for the order are delivered before the answer.
+    public mutating func queryStatus(_ id: OrderID, at time: Timestamp) {
+        let at = time.advanced(by: config.ackLatency)
+        if let w = working.first(where: { $0.order.id == id }) {
+            let filled = Quantity(raw: w.order.quantity.raw - w.remaining.raw)
+            enqueue(.orderStatus(BrokerOrderStatus(orderID: id, state: .working, filledQuantity: filled, at: at)))
+        } else {
+            enqueue(.orderStatus(BrokerOrderStatus(orderID: id, state: .notFound, filledQuantity: .zero, at: at)))
+        }
+    }
+
     /// Simulates a dropped or restored connection (reported immediately).
     public mutating func setConnected(_ up: Bool, at time: Timestamp) {
         guard up != connected else { return }

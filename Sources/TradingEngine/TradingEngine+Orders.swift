@@ -151,6 +151,8 @@ extension TradingEngine {
             transition(id, .expire, now: now) { .orderExpired($0) }
         case .filled(let fill):
             onFill(fill, now: now)
+        case .orderStatus(let status):
+            onOrderStatus(status, now: now)
         case .connectionChanged(let connected, _):
             if connected {
                 resetBreaker(.brokerDisconnected, scope: .account, detail: "broker reconnected", now: now)

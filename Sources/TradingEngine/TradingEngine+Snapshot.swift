@@ -7,14 +7,28 @@ extension TradingEngine {
             sequence: sequence, nextOrderID: ids.peekNext, takenAt: clock.now, cash: cash, peakEquity: peakEquity,
             dayStartEquity: dayStartEquity, currentDay: currentDay, limits: limits,
             orders: orders.values.sorted { $0.id < $1.id },
-            tradeIDs: tradeIDs.sorted { $0.value < $1.value },
+            tradeIDs: Array(appliedTrades.elements),
             positions: slots.map(\.position),
             markets: slots.map { EngineSnapshot.Market(symbol: $0.instrument.symbol, lastPrice: $0.lastPrice,
                                                         lastUpdate: $0.lastUpdate, stops: $0.stops) },
             restrictions: activeRestrictions.map {
                 EngineSnapshot.Restriction(scope: $0.0, source: $0.1, state: $0.2, principal: restrictionPrincipal($0.0, $0.1))
             },
-            breakers: trippedCircuitBreakers.map { EngineSnapshot.Breaker(kind: $0.0, scope: $0.1, trippedAt: $0.2) })
+            breakers: trippedCircuitBreakers.map { EngineSnapshot.Breaker(kind: $0.0, scope: $0.1, trippedAt: $0.2) },
+            finishedOrderIDs: Array(finishedOrders.elements), counters: snapshotCounters)
+    }
+
+    private var snapshotCounters: EngineSnapshot.Counters {
+        var c = EngineSnapshot.Counters()
+        c.ordersSubmitted = counters.ordersSubmitted
+        c.ordersDenied = counters.ordersDenied
+        c.brokerRejections = counters.brokerRejections
+        c.fills = counters.fills
+        c.fillTimeouts = counters.fillTimeouts
+        c.stopsTriggered = counters.stopsTriggered
+        c.signals = counters.signals
+        c.signalsIgnored = counters.signalsIgnored
+        return c
     }
 
     /// Replaces the engine's state with a snapshot; journal events after
@@ -46,8 +60,17 @@ extension TradingEngine {
             slots[i].staleTripped = false
         }
         for order in snapshot.orders { apply(.orderAccepted(order), at: order.updatedAt) }  // `store` path
+        if !snapshot.finishedOrderIDs.isEmpty {
+            // The eviction order of the snapshotted engine (`store` queued them in id order).
+            finishedOrders.removeAll()
+            for id in snapshot.finishedOrderIDs where orders[id] != nil { finishedOrders.append(id) }
+        }
         tradeIDs = Set(snapshot.tradeIDs)
         for t in snapshot.tradeIDs { appliedTrades.append(t) }
+        let c = snapshot.counters
+        counters = EngineCounters(ordersSubmitted: c.ordersSubmitted, ordersDenied: c.ordersDenied,
+                                  brokerRejections: c.brokerRejections, fills: c.fills, fillTimeouts: c.fillTimeouts,
+                                  stopsTriggered: c.stopsTriggered, signals: c.signals, signalsIgnored: c.signalsIgnored)
         for p in snapshot.positions {
             if let i = slotIndex[p.symbol] { slots[i].position = p } else { unknown.append(p.symbol) }
         }

@@ -7,6 +7,8 @@ public enum BrokerReport: Hashable, Sendable, Codable {
     case cancelRejected(OrderID, reason: String, at: Timestamp)
     case expired(OrderID, at: Timestamp)
     case connectionChanged(connected: Bool, at: Timestamp)
+    /// The broker's answer to an order status query (reconciliation after a restart).
+    case orderStatus(BrokerOrderStatus)
 
     /// When the broker says this happened.
     public var timestamp: Timestamp {
@@ -15,6 +17,7 @@ public enum BrokerReport: Hashable, Sendable, Codable {
              .expired(_, let t), .connectionChanged(_, let t):
             return t
         case .filled(let f): return f.timestamp
+        case .orderStatus(let s): return s.timestamp
         }
     }
 }

@@ -44,6 +44,14 @@ public struct EngineSnapshot: Hashable, Sendable, Codable {
         }
     }
 
+    /// Running totals (orders, fills, signals...) at the snapshot, so a restored engine reports the
+    /// same counts as one that replayed the whole journal.
+    public struct Counters: Hashable, Sendable, Codable {
+        public var ordersSubmitted = 0, ordersDenied = 0, brokerRejections = 0, fills = 0, fillTimeouts = 0
+        public var stopsTriggered = 0, signals = 0, signalsIgnored = 0
+        public init() {}
+    }
+
     /// Last event sequence included.
     public var sequence: UInt64
     /// The id the order-id source must issue next.
@@ -56,8 +64,12 @@ public struct EngineSnapshot: Hashable, Sendable, Codable {
     public var limits: RiskLimits
     /// Every order, in id order.
     public var orders: [Order]
-    /// Broker trade ids already applied, sorted (duplicate-fill protection).
+    /// Broker trade ids already applied (duplicate-fill protection), oldest first: the order in
+    /// which the engine forgets them, so a restored engine evicts exactly what a replayed one would.
     public var tradeIDs: [TradeID]
+    /// Finished orders, oldest first (their eviction order; see `TradingEngine.orderRetention`).
+    public var finishedOrderIDs: [OrderID]
+    public var counters: Counters
     public var positions: [Position]
     public var markets: [Market]
     public var restrictions: [Restriction]
@@ -65,7 +77,8 @@ public struct EngineSnapshot: Hashable, Sendable, Codable {
 
     public init(sequence: UInt64, nextOrderID: UInt64, takenAt: Timestamp, cash: Money, peakEquity: Money,
                 dayStartEquity: Money, currentDay: Int64?, limits: RiskLimits, orders: [Order], tradeIDs: [TradeID],
-                positions: [Position], markets: [Market], restrictions: [Restriction], breakers: [Breaker]) {
+                positions: [Position], markets: [Market], restrictions: [Restriction], breakers: [Breaker],
+                finishedOrderIDs: [OrderID] = [], counters: Counters = Counters()) {
         self.sequence = sequence
         self.nextOrderID = nextOrderID
         self.takenAt = takenAt
@@ -80,5 +93,7 @@ public struct EngineSnapshot: Hashable, Sendable, Codable {
         self.markets = markets
         self.restrictions = restrictions
         self.breakers = breakers
+        self.finishedOrderIDs = finishedOrderIDs
+        self.counters = counters
     }
 }

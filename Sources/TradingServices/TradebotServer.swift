@@ -17,20 +17,28 @@ public final class TradebotServer: Sendable {
     public let certificatePath: String
     public let runtime: ServerRuntime
     private let components: [any ServerComponent]
+    /// Startup snapshots while running and at shutdown (see `SnapshotConfiguration`).
+    let snapshots: SnapshotScheduler
+    /// What the startup recovery did (snapshot used, events replayed).
+    let recovery: ServerRecovery.Report
     private let healthz: HealthzEndpoint
     private let transport: HTTP2Server
     private let log: Logger
 
     /// Prepares the data directory, TLS material and the store, recovers every component's state
-    /// from the journal, and builds the transport; binds nothing yet.
+    /// (from the newest startup snapshot and the journal after it, see `ServerRecovery`), and
+    /// builds the transport; binds nothing yet.
     ///
     /// - Parameter makeComponents: builds the server's parts once the runtime exists; the default
     ///   is the product's set (`TradebotServer.standardComponents`).
     /// - Parameter projections: the read models kept in the store (stateless; the default is the
     ///   product's set, `TradebotServer.standardProjections`).
+    /// - Parameter snapshotConfiguration: startup snapshot settings; nil reads them from the
+    ///   configuration's settings (`TRADEBOT_SNAPSHOT_*`, see `SnapshotConfiguration`).
     public init(configuration: ServerConfiguration, version: String, log: Logger,
                 now: @escaping @Sendable () -> Int64 = TradebotServer.wallClockNanoseconds,
                 projections: [any Projection<ServerEvent>] = TradebotServer.standardProjections,
+                snapshotConfiguration: SnapshotConfiguration? = nil,
                 makeComponents: (ServerRuntime) throws -> [any ServerComponent] = TradebotServer.standardComponents)
         throws(ServerStartError) {
         self.configuration = configuration
@@ -51,8 +59,11 @@ public final class TradebotServer: Sendable {
         let runtime: ServerRuntime
         let components: [any ServerComponent]
         do {
+            // The integrity check runs below, alongside recovery (it reads the whole file).
+            var storeConfiguration = StoreConfiguration()
+            storeConfiguration.quickCheckOnOpen = false
             store = try EventStore(directory: configuration.dataDirectory, codec: ServerEventCodec(),
-                                   projections: projections)
+                                   projections: projections, configuration: storeConfiguration)
         } catch {
             throw .store(reason: "\(error)")
         }
@@ -64,21 +75,41 @@ public final class TradebotServer: Sendable {
             store.close()
             throw .component(reason: "\(error)")
         }
-        do {
-            var failure: (any Error)?
-            let replayed = try store.replay(after: 0) { event in
-                guard failure == nil else { return }
-                do {
-                    for component in components { try component.recover(event) }
-                } catch {
-                    failure = error
-                }
+        let snapshotSettings: SnapshotConfiguration
+        do throws(ConfigurationError) {
+            if let snapshotConfiguration {
+                snapshotSettings = snapshotConfiguration
+            } else {
+                snapshotSettings = try SnapshotConfiguration(environment: configuration.effectiveSettings)
             }
-            if let failure { throw failure }
-            log.info("recovered state from the journal", ["events": "\(replayed)", "database": store.databasePath])
         } catch {
             store.close()
+            throw .component(reason: error.description)
+        }
+        // `quick_check` on its own connection while the components recover: nothing is served (or
+        // appended) before both finished, and a failed check stops the start like before.
+        let integrity = BackgroundCheck { () throws(StoreError) in try store.quickCheck() }
+        do {
+            let report = try ServerRecovery.run(components: components, store: store,
+                                                useSnapshot: snapshotSettings.restore, log: log)
+            // `events`: the journal events the recovered state covers (snapshot plus replay).
+            log.info("recovered state", ["events": "\(store.startupReport.lastSequence)",
+                                         "snapshot": report.snapshotSequence.map { "\($0)" } ?? "none",
+                                         "sections": report.restored.keys.sorted().joined(separator: ","),
+                                         "events_replayed": "\(report.replayed)", "rows_scanned": "\(report.scanned)",
+                                         "milliseconds": "\(report.nanoseconds / 1_000_000)",
+                                         "database": store.databasePath])
+            snapshots = SnapshotScheduler(components: components, store: store, configuration: snapshotSettings,
+                                          log: log, restored: report.restored, snapshotSequence: report.snapshotSequence)
+            recovery = report
+        } catch {
+            _ = integrity.wait()
+            store.close()
             throw .recovery(reason: "\(error)")
+        }
+        if let damage = integrity.wait() {
+            store.close()
+            throw .store(reason: "\(damage)")
         }
         self.runtime = runtime
         self.components = components
@@ -144,7 +175,13 @@ public final class TradebotServer: Sendable {
                 throw .component(reason: "\(error)")
             }
         }
+        snapshots.start()
     }
+
+    /// Stores a startup snapshot now (besides the scheduled ones); returns the sequence it
+    /// covers, or nil when nothing changed since the last one.
+    @discardableResult
+    public func takeSnapshot() async throws -> Int64? { try await snapshots.take() }
 
     /// The bound TLS port (useful with port 0).
     public var port: Int { transport.port }
@@ -154,6 +191,8 @@ public final class TradebotServer: Sendable {
     /// configured grace period, then connections close.
     public func shutdown() async {
         await transport.shutdown(gracePeriod: .milliseconds(configuration.shutdownGraceMilliseconds))
+        // While the components still run, so the shutdown snapshot sees their final state.
+        await snapshots.stop()
         for component in components.reversed() { await component.shutdown() }
         runtime.store.close()
     }

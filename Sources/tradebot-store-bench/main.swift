@@ -4,6 +4,8 @@
 //   tradebot-store-bench latency [--events N] [--load EVENTS_PER_SECOND] [--inline-checkpoints] [--runs R]
 //   tradebot-store-bench restart [--events N] [--snapshot-every N] [--runs R]
 //   tradebot-store-bench backup  [--size-mb MB] [--payload BYTES] [--runs R] [--encrypt]
+//   tradebot-store-bench server-restart [--events N] [--tail N] [--runs R] [--dir DIR] [--only snapshot|replay]
+//   tradebot-store-bench codec   [--events N] [--runs R]
 //
 // Each command works in a fresh directory under $TMPDIR (default /tmp) and removes it afterwards.
 import Dispatch
@@ -283,7 +285,9 @@ case "append": benchAppend()
 case "latency": benchLatency()
 case "restart": benchRestart()
 case "backup": benchBackup()
+case "server-restart": await benchServerRestart()
+case "codec": benchCodec()
 default:
-    print("usage: tradebot-store-bench append|latency|restart|backup [options] (see the header of main.swift)")
+    print("usage: tradebot-store-bench append|latency|restart|backup|server-restart|codec [options] (see the header of main.swift)")
     exit(2)
 }

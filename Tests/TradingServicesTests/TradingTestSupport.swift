@@ -45,7 +45,9 @@ final class TradingTestServer: Sendable {
 
     static func start(directory: String? = nil, settings: TradingSettings? = nil,
                       initialWindowSize: UInt32 = 1 << 20,
-                      now: @escaping @Sendable () -> Int64 = TradebotServer.wallClockNanoseconds) async throws -> TradingTestServer {
+                      now: @escaping @Sendable () -> Int64 = TradebotServer.wallClockNanoseconds,
+                      snapshots: SnapshotConfiguration? = nil,
+                      otherComponents: (ServerRuntime) throws -> [any ServerComponent] = { _ in [] }) async throws -> TradingTestServer {
         // TLS writes go through OpenSSL's socket BIO (write(2), no MSG_NOSIGNAL): a peer that closed
         // first raises SIGPIPE. tradebotd ignores it (SignalWaiter); the test process must as well.
         signal(SIGPIPE, SIG_IGN)
@@ -58,10 +60,10 @@ final class TradingTestServer: Sendable {
         let s = try settings ?? Self.settings()
         let box = Mutex<TradingComponent?>(nil)
         let server = try TradebotServer(configuration: config, version: "test", log: Logger(label: "test", minimumLevel: .error),
-                                        now: now, makeComponents: { runtime in
+                                        now: now, snapshotConfiguration: snapshots, makeComponents: { runtime in
                                             let c = TradingComponent(runtime: runtime, settings: s)
                                             box.withLock { $0 = c }
-                                            return [c]
+                                            return [c] + (try otherComponents(runtime))
                                         })
         try await server.start()
         guard let component = box.withLock({ $0 }) else { throw TestFailure("no trading component") }

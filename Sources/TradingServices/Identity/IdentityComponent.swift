@@ -160,6 +160,11 @@ public final class IdentityComponent: ServerComponent {
 
     // MARK: ServerComponent
 
+    /// Only identity events rebuild users and tokens. Identity keeps no snapshot section: its rows
+    /// are few, and replaying all of them also rebuilds the access-token revocations that recent
+    /// logouts and role changes imply.
+    public var recoveredEventTypes: [String]? { ["identity."] }
+
     public func recover(_ event: JournalEvent<ServerEvent>) throws {
         guard case .identity(let e) = event.event else { return }
         try identity.recover(e, at: event.timeNanoseconds)

@@ -71,6 +71,8 @@ public final class EngineHost: Sendable {
     private let wake = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
     private let recovered = Mutex<[JournaledEngineEvent]>([])
+    /// The startup snapshot section restored before `recover` (see `EngineHost+Snapshot.swift`).
+    let restoredSnapshot = Mutex<RestoredEngineHost?>(nil)
     /// Wall-clock nanoseconds when the engine thread started (0 before).
     let startedAt = Atomic<Int64>(0)
     /// `execute` callers of the batch the sequencer is working on (sequencer thread only).
@@ -88,7 +90,10 @@ public final class EngineHost: Sendable {
     }
 
     /// Startup replay: one journaled engine event (called in sequence order, before `start`).
+    /// Events the restored snapshot already covers are ignored.
     func recover(_ event: JournaledEngineEvent) {
+        let covered = restoredSnapshot.withLock { $0?.through ?? 0 }
+        guard event.sequence > covered else { return }
         recovered.withLock { $0.append(event) }
     }
 
@@ -200,12 +205,18 @@ public final class EngineHost: Sendable {
 
     private func run(recovered: [JournaledEngineEvent]) {
         let clock = ReplayClock(start: Timestamp(nanoseconds: now()))
-        var maxID: UInt64 = 0
+        let snapshot = restoredSnapshot.withLock { s in
+            defer { s = nil }
+            return s
+        }
+        // Engine-internal sequence numbers continue from the snapshot's.
+        let base = snapshot?.engine.sequence ?? 0
+        var maxID: UInt64 = (snapshot?.engine.nextOrderID ?? 1) - 1
         var sequenced: [SequencedEvent] = []
         sequenced.reserveCapacity(recovered.count)
         for (i, e) in recovered.enumerated() {
             if let o = e.event.order { maxID = max(maxID, o.id.value) }
-            sequenced.append(SequencedEvent(sequence: UInt64(i + 1), timestamp: Timestamp(nanoseconds: e.timeNanoseconds),
+            sequenced.append(SequencedEvent(sequence: base + UInt64(i + 1), timestamp: Timestamp(nanoseconds: e.timeNanoseconds),
                                             event: e.event))
         }
         var strategies: [any Strategy] = []
@@ -220,18 +231,30 @@ public final class EngineHost: Sendable {
         let engine = TradingEngine(account: settings.account, instruments: settings.instruments, limits: settings.limits,
                                    initialCash: settings.initialCash, clock: clock,
                                    ids: SequentialOrderIDs(startingAt: maxID + 1), strategies: strategies)
-        engine.rebuild(from: sequenced)
         let state = SequencerState(engine: engine, clock: clock,
                                    broker: PaperBroker(instruments: settings.instruments, config: settings.broker),
                                    session: "S\(now() / 1_000_000)")
+        if let snapshot {
+            let unknown = engine.restore(from: snapshot.engine)
+            if !unknown.isEmpty {
+                log.warning("snapshot positions for instruments no longer configured were skipped",
+                            ["symbols": unknown.map(\.value).joined(separator: ",")])
+            }
+            state.orderSequence = snapshot.orderSequence
+            state.limitsVersion = snapshot.limitsVersion
+            state.lastSequence = snapshot.through
+        }
+        engine.rebuild(from: sequenced)
         state.restoreBrokerBook()
         for e in recovered {
             if let o = e.event.order { state.orderSequence[o.id] = e.sequence }
             if case .riskLimitsChanged = e.event { state.limitsVersion += 1 }
             state.lastSequence = e.sequence
         }
+        reconcileAtStart(state)
         startedAt.store(now(), ordering: .relaxed)
         log.info("trading engine started", ["orders": "\(engine.allOrders.count)", "open": "\(engine.openOrders.count)",
+                                            "snapshot_through": snapshot.map { "\($0.through)" } ?? "none",
                                             "events": "\(recovered.count)"])
         var loop = SequencerLoop(host: self, state: state)
         loop.run()

@@ -23,8 +23,6 @@ final class SequencerState {
     /// Prefix making this run's paper trade ids unique across restarts (the paper broker counts
     /// trades from 1 each time it is created; a repeated id would be refused as a duplicate).
     let session: String
-    /// Orders re-placed at the paper broker at start whose acknowledgement the engine already has.
-    var restored: Set<OrderID> = []
 
     init(engine: TradingEngine, clock: ReplayClock, broker: PaperBroker, session: String) {
         self.engine = engine
@@ -33,27 +31,23 @@ final class SequencerState {
         self.session = session
     }
 
-    /// The paper broker's book does not survive a restart: working orders the engine knows as
-    /// accepted are placed again so they can still fill. Orders awaiting acknowledgement are left
-    /// to the engine's ack timeout (they become UNKNOWN), and UNKNOWN orders stay UNKNOWN.
+    /// The paper broker lives in this process, so its book is rebuilt at start from the journal:
+    /// every open order the engine sent (accepted, partially filled, awaiting acknowledgement,
+    /// UNKNOWN, or being cancelled) is put back as the venue held it, with only its unfilled
+    /// quantity and no second acknowledgement. A real broker keeps its book across our restart;
+    /// either way the orders whose outcome is unknown are then resolved by asking it
+    /// (`EngineHost.reconcileAtStart`).
     func restoreBrokerBook() {
-        for order in engine.openOrders where order.status == .accepted || order.status == .partiallyFilled {
-            broker.submit(order, at: clock.now)
-            restored.insert(order.id)
-        }
+        for order in engine.openOrders { broker.restore(order) }
     }
 
-    /// Rewrites a paper report for this run: session-unique trade ids, and no second
-    /// acknowledgement for a restored order.
+    /// Rewrites a paper report for this run: session-unique trade ids.
     func adapt(_ report: BrokerReport) -> BrokerReport? {
         switch report {
         case .filled(let f):
             return .filled(Fill(tradeID: TradeID("\(session)-\(f.tradeID.value)"), orderID: f.orderID, symbol: f.symbol,
                                 side: f.side, quantity: f.quantity, price: f.price, commission: f.commission,
                                 timestamp: f.timestamp))
-        case .accepted(let id, _) where restored.contains(id):
-            restored.remove(id)
-            return nil
         default:
             return report
         }

@@ -32,6 +32,21 @@ public final class TradingComponent: ServerComponent {
         host.metrics.register(in: runtime.metrics, hub: host.hub)
     }
 
+    /// Only engine events rebuild trading state.
+    public var recoveredEventTypes: [String]? { ["engine."] }
+
+    /// The engine host keeps a snapshot section (`EngineHostSnapshot`).
+    public var snapshotSection: String? { EngineHostSnapshot.section }
+
+    public func restoreSnapshot(_ section: SnapshotSection) throws {
+        try host.restoreSnapshot(section)
+    }
+
+    public func makeSnapshot() async throws -> SnapshotSection? {
+        let data = try await host.makeSnapshot()
+        return SnapshotSection(name: EngineHostSnapshot.section, format: data.format, through: data.through, data: data.data)
+    }
+
     public func recover(_ event: JournalEvent<ServerEvent>) throws {
         guard case .engine(let e) = event.event else { return }
         host.recover(JournaledEngineEvent(sequence: event.sequence, timeNanoseconds: event.timeNanoseconds, event: e))
