@@ -28,6 +28,8 @@ struct ConfigDocumentTests {
         (#"{"server": {"listen": "nowhere"}}"#, "server.listen", "invalid value 'nowhere'"),
         (#"{"backup": {"interval": "soon"}}"#, "backup.interval", "invalid value 'soon'"),
         (#"{"strategy": {"name": "martingale"}}"#, "strategy.name", "expected sma or none"),
+        (#"{"snapshot": {"every_events": 10}}"#, "snapshot.every_events", "from 1000 to 1000000000"),
+        (#"{"snapshot": {"restore": "maybe"}}"#, "snapshot.restore", "expected on or off"),
         (#"{"auth": {"admin_password": "hunter2"}}"#, "auth.admin_password", "secrets are not accepted"),
         (#"{"backup": {"key": "00112233"}}"#, "backup.key", "secrets are not accepted"),
         (#"{"jwt_secret": "x"}"#, "jwt_secret", "secrets are not accepted"),

@@ -138,6 +138,7 @@ public struct ConfigDocument: Sendable, Equatable {
         _ = try SecurityConfiguration(environment: values)
         _ = try BackupConfiguration(environment: values)
         _ = try IdentityComponent.Options(environment: values)
+        _ = try SnapshotConfiguration(environment: values)
         return server
     }
 
