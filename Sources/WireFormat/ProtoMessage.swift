@@ -13,6 +13,10 @@ public protocol ProtoMessage: WireMessage, Equatable {
     mutating func decodeField(_ tag: WireTag, from decoder: inout WireDecoder) throws(WireDecodingError)
     /// Fields this build did not recognise, re-emitted on encode.
     var unknownFields: UnknownFields { get set }
+    /// Reads every remaining field of `decoder` into `self` (later values win; messages merge).
+    /// The default reads field by field; a message with a `WireStringStorage` first copies the
+    /// bytes so that its string fields can point into them.
+    mutating func merge(from decoder: inout WireDecoder) throws(WireDecodingError)
 }
 
 extension ProtoMessage {

@@ -96,16 +96,36 @@ extension WireEncoder {
         let utf8 = value.utf8
         let length = utf8.count
         guard length != 0 || force else { return }
-        appendTag(field, .lengthDelimited)
-        appendVarint(UInt64(length))
-        reserve(length)
+        // One capacity check for key (at most 5 bytes), length (at most 10) and payload.
+        reserve(length &+ 15)
+        appendVarintUnchecked(UInt64(truncatingIfNeeded: field) << 3 | UInt64(WireType.lengthDelimited.rawValue))
+        appendVarintUnchecked(UInt64(length))
         // Native strings (and small ones) expose contiguous UTF-8; others are copied byte by byte.
         let copied: Bool? = utf8.withContiguousStorageIfAvailable { buffer in
-            appendRaw(UnsafeRawBufferPointer(buffer))
+            appendRawUnchecked(UnsafeRawBufferPointer(buffer))
             return true
         }
         if copied == nil {
             for byte in utf8 { appendByte(byte) }
+        }
+    }
+
+    /// Writes a string field kept by a `WireStringStorage`; a slice is copied straight from the
+    /// storage's bytes (no `String` is built).
+    @inlinable @inline(__always)
+    public mutating func encodeString(_ field: Int, _ value: WireStringField, storage: WireStringStorage) {
+        if value.isOwned {
+            // Borrow the element in place (no retain of the string).
+            storage.owned.withUnsafeBufferPointer { strings in encodeString(field, strings[Int(value.start)]) }
+            return
+        }
+        let count = Int(value.count)
+        guard count != 0 else { return }
+        reserve(count &+ 15)
+        appendVarintUnchecked(UInt64(truncatingIfNeeded: field) << 3 | UInt64(WireType.lengthDelimited.rawValue))
+        appendVarintUnchecked(UInt64(count))
+        storage.withBytes { buffer in
+            appendRawUnchecked(UnsafeRawBufferPointer(WireStringField.checkedSlice(buffer, Int(value.start), count)))
         }
     }
 

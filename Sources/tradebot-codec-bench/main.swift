@@ -44,6 +44,8 @@ let order = V1.Order {
 struct Options {
     var runs = 5
     var iterations = 2_000_000
+    /// Only report this message (`Fill`, `SubmitOrderRequest` or `Order`), for profiling.
+    var only: String?
 
     init(_ arguments: [String]) {
         var index = 1
@@ -52,6 +54,7 @@ struct Options {
             switch arguments[index] {
             case "--runs": runs = max(1, value ?? runs); index += 2
             case "--iterations": iterations = max(1, value ?? iterations); index += 2
+            case "--only": only = index + 1 < arguments.count ? arguments[index + 1] : nil; index += 2
             default: index += 1
             }
         }
@@ -157,6 +160,7 @@ print("codec benchmark: \(options.runs) runs x \(options.iterations) encode+deco
 print("rates are per CPU-second of the benchmark thread (= per core); 'wall' is per wall-clock second")
 print("message             bytes  round trips/s (median)  wall rt/s  encodes/s  decodes/s  allocs/decode  allocs/encode  heap strings  round-trip runs (M/s)")
 func report<M: ProtoMessage>(_ name: String, _ message: M, strings: [String]) {
+    if let only = options.only, only != name { return }
     let (median, wall, all) = roundTripsPerSecond(message, options: options)
     let (decode, encode) = allocations(message)
     let (encodeRate, decodeRate) = halves(message, options: options)
