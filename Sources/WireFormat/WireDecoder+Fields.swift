@@ -124,9 +124,14 @@ extension WireDecoder {
         try expect(tag, .lengthDelimited)
         let range = try readLengthDelimited()
         var inner = try nested(range)
-        var message = value ?? M()
-        try message.merge(from: &inner)
-        value = message
+        if value != nil {
+            // Merge in place (no copy of the message, no destroy of the old value).
+            try value?.merge(from: &inner)
+        } else {
+            var message = M()
+            try message.merge(from: &inner)
+            value = message
+        }
     }
 
     /// Decodes a nested message into a non-optional value (merging).

@@ -141,7 +141,9 @@ extension WireEncoder {
     @inlinable
     public mutating func encodeMessage<M: WireMessage>(_ field: Int, _ value: M?) {
         guard let value else { return }
-        appendLengthDelimited(field) { value.encode(to: &$0) }
+        let lengthAt = beginLengthDelimited(field)
+        value.encode(to: &self)
+        endLengthDelimited(lengthAt)
     }
 
     // MARK: Repeated
@@ -159,7 +161,11 @@ extension WireEncoder {
 
     @inlinable
     public mutating func encodeRepeatedMessage<M: WireMessage>(_ field: Int, _ values: [M]) {
-        for value in values { appendLengthDelimited(field) { value.encode(to: &$0) } }
+        for value in values {
+            let lengthAt = beginLengthDelimited(field)
+            value.encode(to: &self)
+            endLengthDelimited(lengthAt)
+        }
     }
 
     /// Writes a packed repeated varint field (proto3's default for repeated scalars).

@@ -181,15 +181,35 @@ extension WireEncoder {
     /// turns out to be 128 bytes or longer.
     @inlinable
     public mutating func appendLengthDelimited(_ fieldNumber: Int, _ body: (inout WireEncoder) -> Void) {
+        let lengthAt = beginLengthDelimited(fieldNumber)
+        body(&self)
+        endLengthDelimited(lengthAt)
+    }
+
+    /// Writes the key of a length-delimited field and a one-byte length placeholder; returns the
+    /// placeholder's position for `endLengthDelimited`.
+    @inlinable @inline(__always)
+    public mutating func beginLengthDelimited(_ fieldNumber: Int) -> Int {
         appendTag(fieldNumber, .lengthDelimited)
         let lengthAt = length
         appendByte(0)
-        body(&self)
+        return lengthAt
+    }
+
+    /// Fills in the length placeholder at `lengthAt` with the number of bytes written since,
+    /// widening it (by shifting the body) only when the body is 128 bytes or longer.
+    @inlinable @inline(__always)
+    public mutating func endLengthDelimited(_ lengthAt: Int) {
         let bodyLength = length &- lengthAt &- 1
         if bodyLength < 0x80 {
             pointer[lengthAt] = UInt8(truncatingIfNeeded: bodyLength)
             return
         }
+        widenLength(at: lengthAt, bodyLength: bodyLength)
+    }
+
+    @usableFromInline
+    mutating func widenLength(at lengthAt: Int, bodyLength: Int) {
         // Widen the length in place: shift the body right by the extra varint bytes.
         let size = WireEncoder.varintSize(UInt64(bodyLength))
         reserve(size &- 1)
