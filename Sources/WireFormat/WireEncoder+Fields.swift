@@ -124,9 +124,7 @@ extension WireEncoder {
         reserve(count &+ 15)
         appendVarintUnchecked(UInt64(truncatingIfNeeded: field) << 3 | UInt64(WireType.lengthDelimited.rawValue))
         appendVarintUnchecked(UInt64(count))
-        storage.withBytes { buffer in
-            appendRawUnchecked(UnsafeRawBufferPointer(WireStringField.checkedSlice(buffer, Int(value.start), count)))
-        }
+        appendRawUnchecked(UnsafeRawBufferPointer(WireStringField.checkedSlice(storage.buffer, Int(value.start), count)))
     }
 
     @inlinable

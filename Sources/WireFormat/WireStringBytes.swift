@@ -1,32 +1,35 @@
-/// The immutable byte copy behind a `WireStringStorage`: one allocation holding the count and
-/// the bytes.
+/// The immutable byte copy behind a `WireStringStorage`: one allocation holding the count (as
+/// the header) and the bytes (as the tail elements).
 ///
-/// A non-generic `ManagedBuffer` subclass rather than `[UInt8]`, so creating one needs no
-/// generic metadata lookup (which cost as much as the copy itself). Written only while being
-/// created and never changed afterwards, which is why `WireStringStorage` may share it across
-/// threads (`ManagedBuffer` itself is marked never-Sendable, so the claim is made there).
-public final class WireStringBytes: ManagedBuffer<Int, UInt8> {
+/// A final class with no stored properties laid out through `ManagedBufferPointer`, rather than
+/// `[UInt8]` or a `ManagedBuffer` subclass: creating it needs no generic metadata lookup and
+/// destroying it runs no generic deinitializer (each of those cost as much as the copy itself).
+/// Written only while being created and never changed afterwards, so it is safe to share.
+public final class WireStringBytes: Sendable {
+    @usableFromInline typealias Layout = ManagedBufferPointer<Int, UInt8>
+
     /// A copy of `first` followed by `second`.
     @inlinable
-    static func copy(_ first: UnsafeRawBufferPointer, then second: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)) -> WireStringBytes {
+    static func copy(_ first: UnsafeRawBufferPointer,
+                     then second: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)) -> WireStringBytes {
         let count = first.count &+ second.count
-        let buffer = create(minimumCapacity: count) { _ in count }
-        buffer.withUnsafeMutablePointerToElements { elements in
+        let layout = Layout(bufferClass: WireStringBytes.self, minimumCapacity: count) { _, _ in count }
+        layout.withUnsafeMutablePointerToElements { elements in
             let target = UnsafeMutableRawPointer(elements)
             if let base = first.baseAddress { target.copyMemory(from: base, byteCount: first.count) }
             if let base = second.baseAddress { (target + first.count).copyMemory(from: base, byteCount: second.count) }
         }
-        return unsafeDowncast(buffer, to: WireStringBytes.self)
+        return unsafeDowncast(layout.buffer, to: WireStringBytes.self)
     }
 
     /// Number of bytes held.
     @inlinable
-    var count: Int { header }
+    var count: Int { Layout(unsafeBufferObject: self).header }
 
     /// Calls `body` with the bytes.
     @inlinable
     func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        withUnsafeMutablePointers { header, elements in
+        Layout(unsafeBufferObject: self).withUnsafeMutablePointers { header, elements in
             body(UnsafeBufferPointer(start: elements, count: header.pointee))
         }
     }

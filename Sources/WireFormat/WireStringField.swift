@@ -58,9 +58,7 @@ public struct WireStringField: Sendable {
     public func string(in storage: WireStringStorage) -> String {
         if count == 0 { return "" }
         if isOwned { return storage.owned[Int(start)] }
-        return storage.withBytes { buffer in
-            String(decoding: WireStringField.checkedSlice(buffer, Int(start), Int(count)), as: UTF8.self)
-        }
+        return String(decoding: WireStringField.checkedSlice(storage.buffer, Int(start), Int(count)), as: UTF8.self)
     }
 
     /// Calls `body` with the field's UTF-8 bytes, without building a `String` for a slice.
@@ -70,7 +68,7 @@ public struct WireStringField: Sendable {
             var value = storage.owned[Int(start)]
             return value.withUTF8(body)
         }
-        return storage.withBytes { buffer in body(WireStringField.checkedSlice(buffer, Int(start), Int(count))) }
+        return body(WireStringField.checkedSlice(storage.buffer, Int(start), Int(count)))
     }
 
     /// `buffer[start ..< start + count]`, bounds-checked in every build mode.

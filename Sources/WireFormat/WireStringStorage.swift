@@ -8,8 +8,8 @@
 /// once — one allocation — and records each string field as an (offset, length) slice after
 /// checking it is UTF-8, instead of building one `String` per field. A field becomes a `String`
 /// when it is read, and an unchanged field is re-encoded by copying its bytes. The copy is
-/// immutable once decoding ends, so sharing it between message copies and threads is safe (hence
-/// `@unchecked Sendable`: every other member is a plain value).
+/// immutable once decoding ends, so sharing it between message copies and threads is safe
+/// (`@unchecked` only because of `base`, a pointer into that immutable copy).
 ///
 /// While a message decodes (between `beginDecoding` and `endDecoding`) the storage also remembers
 /// which window of the decoder's buffer it copied, so `WireDecoder.decodeString(_:into:storage:)`
@@ -19,6 +19,10 @@ public struct WireStringStorage: @unchecked Sendable {
     /// occurrence of a nested message merges by copying old and new bytes into a new buffer), so
     /// earlier slices stay valid.
     @usableFromInline var bytes: WireStringBytes?
+    /// The first of `bytes`' bytes and their number, kept beside the owner so that reading a slice
+    /// touches no reference count (valid exactly as long as `bytes`, which this value keeps alive).
+    @usableFromInline var base: UnsafePointer<UInt8>?
+    @usableFromInline var byteCount: Int
     /// Strings set in code (or decoded from bytes outside the copied window), indexed by fields.
     @usableFromInline var owned: [String]
     /// Address of the decoder buffer being decoded, as an integer (never dereferenced); 0 when idle.
@@ -33,6 +37,8 @@ public struct WireStringStorage: @unchecked Sendable {
     @inlinable
     public init() {
         bytes = nil
+        base = nil
+        byteCount = 0
         owned = []
         origin = 0
         windowStart = 0
@@ -46,18 +52,18 @@ public struct WireStringStorage: @unchecked Sendable {
     public mutating func beginDecoding(_ decoder: WireDecoder) {
         let start = decoder.position
         let end = decoder.end
-        guard end > start, let base = decoder.buffer.baseAddress else { return }
+        guard end > start, let address = decoder.buffer.baseAddress else { return }
         let source = UnsafeRawBufferPointer(rebasing: decoder.buffer[start..<end])
-        let kept = bytes?.count ?? 0
+        let kept = byteCount
         // Slices hold 32-bit offsets; a (never seen) larger message decodes its strings eagerly.
         guard source.count <= Int(UInt32.max) &- kept else { return }
-        if let old = bytes {
-            bytes = old.withBytes { WireStringBytes.copy(UnsafeRawBufferPointer($0), then: source) }
-        } else {
-            bytes = WireStringBytes.copy(source)
-        }
+        // A second occurrence of the message (a merge) copies the earlier bytes too, so their
+        // slices stay valid.
+        let copy = kept == 0 ? WireStringBytes.copy(source) : WireStringBytes.copy(UnsafeRawBufferPointer(buffer), then: source)
+        bytes = copy
+        (base, byteCount) = copy.withBytes { ($0.baseAddress, $0.count) }
         windowOffset = kept
-        origin = UInt(bitPattern: base)
+        origin = UInt(bitPattern: address)
         windowStart = start
         windowEnd = end
     }
@@ -80,13 +86,10 @@ public struct WireStringStorage: @unchecked Sendable {
         return range.lowerBound &- windowStart &+ windowOffset
     }
 
-    /// Calls `body` with the copied bytes (empty when nothing was copied).
+    /// The copied bytes (empty when nothing was copied); valid while `self` is.
     @inlinable @inline(__always)
-    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        guard let bytes else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        return bytes.withBytes(body)
-    }
+    var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: byteCount) }
 
     /// Number of bytes copied (for tests and diagnostics).
-    public var copiedByteCount: Int { bytes?.count ?? 0 }
+    public var copiedByteCount: Int { byteCount }
 }

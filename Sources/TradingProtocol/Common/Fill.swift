@@ -76,6 +76,7 @@ extension TradebotV1 {
             while let tag = try d.nextTag() { try decodeField(tag, from: &d) }
         }
 
+        @inline(__always)
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
             case 1: try d.decodeString(tag, into: &_fillID, storage: &strings, fieldCount: Self.stringFieldCount)

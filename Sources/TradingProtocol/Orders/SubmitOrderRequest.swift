@@ -75,6 +75,7 @@ extension TradebotV1 {
             while let tag = try d.nextTag() { try decodeField(tag, from: &d) }
         }
 
+        @inline(__always)
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
             case 1: try d.decodeString(tag, into: &_clientOrderID, storage: &strings, fieldCount: Self.stringFieldCount)
