@@ -1,8 +1,8 @@
-// Codec benchmark: encode+decode round trips per second of typical messages, and heap
-// allocations per decode. Run in release mode (docs/PERFORMANCE.md, "Codec (issue 3)"):
+// Codec benchmark: encode+decode round trips per second of typical messages, decode + read every
+// field, and heap allocations per decode. Run in release mode (docs/PERFORMANCE.md, "Codec (issue 3)"):
 //
-//   swift build -c release --scratch-path .build-release --product tradebot-codec-bench
-//   .build-release/release/tradebot-codec-bench [--runs 5] [--iterations 2000000]
+//   swift build -c release --product tradebot-codec-bench
+//   .build/release/tradebot-codec-bench [--runs 5] [--iterations 2000000] [--only Fill]
 import CMallocCounter
 #if canImport(Glibc)
 import Glibc

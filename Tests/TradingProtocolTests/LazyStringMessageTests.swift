@@ -104,6 +104,18 @@ struct LazyStringMessageTests {
         #expect(other != decoded)
     }
 
+    @Test("printing a decoded message shows field values, the same as the constructed message")
+    func description() throws {
+        let built = V1.Fill { $0.symbol = "EURUSD"; $0.price = "1.07219"; $0.side = .buy }
+        let decoded = try V1.Fill(wireBytes: built.wireBytes())
+        #expect(String(describing: decoded) == String(describing: built))
+        #expect(String(describing: decoded).contains(#"symbol: "EURUSD""#))
+        let order = try V1.Order(wireBytes: V1.Order { $0.orderID = "O-1" }.wireBytes())
+        #expect(String(describing: order).contains(#"orderID: "O-1""#))
+        let submit = try V1.SubmitOrderRequest(wireBytes: V1.SubmitOrderRequest { $0.symbol = "GBPUSD" }.wireBytes())
+        #expect(String(describing: submit).contains(#"symbol: "GBPUSD""#))
+    }
+
     @Test("an Order nested twice in a response merges, the later string fields winning")
     func nestedMerge() throws {
         let a = V1.SubmitOrderResponse { $0.order = V1.Order { $0.orderID = "A"; $0.symbol = "EURUSD" } }

@@ -132,3 +132,25 @@ extension TradebotV1 {
         }
     }
 }
+
+extension TradebotV1.Fill: CustomReflectable {
+    /// Field values as printed by `dump`, `print` and test failures (not how the strings are held).
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+                "fillID": fillID,
+                "orderID": orderID,
+                "clientOrderID": clientOrderID,
+                "accountID": accountID,
+                "symbol": symbol,
+                "side": side,
+                "quantity": quantity,
+                "price": price,
+                "commission": commission,
+                "commissionCurrency": commissionCurrency,
+                "brokerTradeID": brokerTradeID,
+                "strategyID": strategyID,
+                "executedAt": executedAt,
+                "unknownFields": unknownFields,
+            ] as KeyValuePairs<String, Any>, displayStyle: .struct)
+    }
+}

@@ -199,3 +199,36 @@ extension TradebotV1 {
         }
     }
 }
+
+extension TradebotV1.Order: CustomReflectable {
+    /// Field values as printed by `dump`, `print` and test failures (not how the strings are held).
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+                "orderID": orderID,
+                "clientOrderID": clientOrderID,
+                "accountID": accountID,
+                "symbol": symbol,
+                "side": side,
+                "type": type,
+                "timeInForce": timeInForce,
+                "status": status,
+                "quantity": quantity,
+                "filledQuantity": filledQuantity,
+                "limitPrice": limitPrice,
+                "stopPrice": stopPrice,
+                "averageFillPrice": averageFillPrice,
+                "stopLossPrice": stopLossPrice,
+                "takeProfitPrice": takeProfitPrice,
+                "trailingStopDistance": trailingStopDistance,
+                "reduceOnly": reduceOnly,
+                "strategyID": strategyID,
+                "brokerOrderID": brokerOrderID,
+                "reasonCode": reasonCode,
+                "reasonMessage": reasonMessage,
+                "createdAt": createdAt,
+                "updatedAt": updatedAt,
+                "sequence": sequence,
+                "unknownFields": unknownFields,
+            ] as KeyValuePairs<String, Any>, displayStyle: .struct)
+    }
+}

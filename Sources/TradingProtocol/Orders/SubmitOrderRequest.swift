@@ -134,3 +134,26 @@ extension TradebotV1 {
         }
     }
 }
+
+extension TradebotV1.SubmitOrderRequest: CustomReflectable {
+    /// Field values as printed by `dump`, `print` and test failures (not how the strings are held).
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+                "clientOrderID": clientOrderID,
+                "symbol": symbol,
+                "side": side,
+                "type": type,
+                "quantity": quantity,
+                "limitPrice": limitPrice,
+                "stopPrice": stopPrice,
+                "timeInForce": timeInForce,
+                "stopLossPrice": stopLossPrice,
+                "takeProfitPrice": takeProfitPrice,
+                "trailingStopDistance": trailingStopDistance,
+                "strategyID": strategyID,
+                "reduceOnly": reduceOnly,
+                "accountID": accountID,
+                "unknownFields": unknownFields,
+            ] as KeyValuePairs<String, Any>, displayStyle: .struct)
+    }
+}
