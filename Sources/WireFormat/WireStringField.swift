@@ -7,8 +7,8 @@
 /// `var name: String` (a computed property over this and its storage), so callers never see the
 /// difference; equality compares the text, never the representation.
 ///
-/// Slices and indices are only made by `WireDecoder.decodeString(_:into:storage:)` and
-/// `set(_:in:)` and always refer to the storage they were made with. A field must be used with
+/// Slices and indices are only made by `WireDecoder.decodeString(_:into:storage:fieldCount:)` and
+/// `set(_:in:fieldCount:)` and always refer to the storage they were made with. A field must be used with
 /// the storage of the message it belongs to; pairing it with another message's storage is a
 /// programming error that traps like an out-of-range array index (it never reads out of bounds).
 public struct WireStringField: Sendable {

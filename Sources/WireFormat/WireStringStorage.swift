@@ -12,8 +12,9 @@
 /// (`@unchecked` only because of `base`, a pointer into that immutable copy).
 ///
 /// While a message decodes (between `beginDecoding` and `endDecoding`) the storage also remembers
-/// which window of the decoder's buffer it copied, so `WireDecoder.decodeString(_:into:storage:)`
-/// can tell a slice of that window (kept lazily) from any other bytes (decoded eagerly).
+/// which window of the decoder's buffer it copied, so
+/// `WireDecoder.decodeString(_:into:storage:fieldCount:)` can tell a slice of that window (kept
+/// lazily) from any other bytes (decoded eagerly).
 public struct WireStringStorage: @unchecked Sendable {
     /// The copied message bytes (nil for a message built in code). Only ever extended (a second
     /// occurrence of a nested message merges by copying old and new bytes into a new buffer), so
@@ -55,11 +56,14 @@ public struct WireStringStorage: @unchecked Sendable {
         guard end > start, let address = decoder.buffer.baseAddress else { return }
         let source = UnsafeRawBufferPointer(rebasing: decoder.buffer[start..<end])
         let kept = byteCount
-        // Slices hold 32-bit offsets; a (never seen) larger message decodes its strings eagerly.
-        guard source.count <= Int(UInt32.max) &- kept else { return }
+        // Slices hold 32-bit offsets and lengths (UInt32.max marks an owned string); a larger
+        // message (beyond any transport limit) decodes its strings eagerly instead.
+        guard source.count < Int(UInt32.max) &- kept else { return }
         // A second occurrence of the message (a merge) copies the earlier bytes too, so their
         // slices stay valid.
-        let copy = kept == 0 ? WireStringBytes.copy(source) : WireStringBytes.copy(UnsafeRawBufferPointer(buffer), then: source)
+        let copy = kept == 0
+            ? WireStringBytes.copy(source)
+            : WireStringBytes.copy(UnsafeRawBufferPointer(buffer), then: source)
         bytes = copy
         (base, byteCount) = copy.withBytes { ($0.baseAddress, $0.count) }
         windowOffset = kept
