@@ -14,8 +14,8 @@ public protocol ProtoMessage: WireMessage, Equatable {
     /// Fields this build did not recognise, re-emitted on encode.
     var unknownFields: UnknownFields { get set }
     /// Reads every remaining field of `decoder` into `self` (later values win; messages merge).
-    /// The default reads field by field; a message with a `WireStringStorage` first copies the
-    /// bytes so that its string fields can point into them.
+    /// The default calls `decodeField` per field; a hot message implements it itself with its
+    /// field switch inlined, which keeps the decoder in registers.
     mutating func merge(from decoder: inout WireDecoder) throws(WireDecodingError)
 }
 

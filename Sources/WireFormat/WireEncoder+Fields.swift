@@ -110,23 +110,6 @@ extension WireEncoder {
         }
     }
 
-    /// Writes a string field kept by a `WireStringStorage`; a slice is copied straight from the
-    /// storage's bytes (no `String` is built).
-    @inlinable @inline(__always)
-    public mutating func encodeString(_ field: Int, _ value: WireStringField, storage: WireStringStorage) {
-        if value.isOwned {
-            // Borrow the element in place (no retain of the string).
-            storage.owned.withUnsafeBufferPointer { strings in encodeString(field, strings[Int(value.start)]) }
-            return
-        }
-        let count = Int(value.count)
-        guard count != 0 else { return }
-        reserve(count &+ 15)
-        appendVarintUnchecked(UInt64(truncatingIfNeeded: field) << 3 | UInt64(WireType.lengthDelimited.rawValue))
-        appendVarintUnchecked(UInt64(count))
-        appendRawUnchecked(UnsafeRawBufferPointer(WireStringField.checkedSlice(storage.buffer, Int(value.start), count)))
-    }
-
     @inlinable
     public mutating func encodeBytes(_ field: Int, _ value: [UInt8], force: Bool = false) {
         guard !value.isEmpty || force else { return }

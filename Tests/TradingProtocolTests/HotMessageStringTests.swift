@@ -2,10 +2,11 @@ import Testing
 import TradingProtocol
 import WireFormat
 
-/// `Fill`, `Order` and `SubmitOrderRequest` keep their decoded strings as slices of one copy of
-/// their input. Seen from outside they must be indistinguishable from messages holding `String`s.
-@Suite("Fill, Order and SubmitOrderRequest with lazily kept strings")
-struct LazyStringMessageTests {
+/// `Fill`, `Order` and `SubmitOrderRequest` decode through their own `merge(from:)` (field switch
+/// inlined) and are the messages the codec benchmark measures: every string field, its errors,
+/// merging and unknown fields are checked here field by field.
+@Suite("Fill, Order and SubmitOrderRequest string fields")
+struct HotMessageStringTests {
     typealias V1 = TradebotV1
 
     static var fillStrings: [(Int, WritableKeyPath<V1.Fill, String>)] { [
@@ -89,7 +90,7 @@ struct LazyStringMessageTests {
         }
     }
 
-    @Test("equality between decoded and constructed messages compares text, not representation")
+    @Test("equality between decoded and constructed messages is String equality")
     func equality() throws {
         let built = V1.Fill { $0.symbol = "caf\u{E9}"; $0.price = "1.5" }
         let decoded = try V1.Fill(wireBytes: built.wireBytes())
@@ -123,5 +124,59 @@ struct LazyStringMessageTests {
         let merged = try V1.SubmitOrderResponse(wireBytes: a.wireBytes() + b.wireBytes())
         #expect(merged.order == V1.Order { $0.orderID = "A"; $0.symbol = "GBPUSD"; $0.reasonMessage = "r" })
         #expect(try V1.SubmitOrderResponse(wireBytes: merged.wireBytes()) == merged)
+    }
+
+    @Test("the last occurrence of every string field wins, for every field of the three messages")
+    func lastOneWins() throws {
+        for (number, path) in Self.fillStrings {
+            let bytes = Self.field(number, Array("first".utf8)) + Self.field(number, Array("second-longer-than-15".utf8))
+            #expect(try V1.Fill(wireBytes: bytes)[keyPath: path] == "second-longer-than-15", "field \(number)")
+            let back = Self.field(number, Array("second-longer-than-15".utf8)) + Self.field(number, Array("x".utf8))
+            #expect(try V1.Fill(wireBytes: back)[keyPath: path] == "x", "field \(number)")
+        }
+        for (number, path) in Self.orderStrings {
+            let bytes = Self.field(number, Array("a".utf8)) + Self.field(number, Array("b".utf8))
+            #expect(try V1.Order(wireBytes: bytes)[keyPath: path] == "b", "field \(number)")
+        }
+        for (number, path) in Self.submitStrings {
+            let bytes = Self.field(number, Array("a".utf8)) + Self.field(number, [])
+            #expect(try V1.SubmitOrderRequest(wireBytes: bytes)[keyPath: path] == "", "field \(number)")
+        }
+    }
+
+    @Test("unknown fields between known ones survive decode and re-encode of the three messages")
+    func unknownFields() throws {
+        // Field 99 (varint) and 100 (length-delimited) are not in any of the three schemas.
+        let unknown: [UInt8] = [0x98, 0x06, 0x07, 0xA2, 0x06, 0x02, 0x78, 0x79]
+        let fill = V1.Fill { $0.fillID = "F-1"; $0.symbol = "EURUSD"; $0.executedAt = .init(seconds: 5, nanos: 6) }
+        let fillBytes = Self.field(1, Array("F-1".utf8)) + unknown + Self.field(5, Array("EURUSD".utf8))
+            + [0x6A, 0x04, 0x08, 0x05, 0x10, 0x06]
+        let decodedFill = try V1.Fill(wireBytes: fillBytes)
+        #expect(decodedFill.unknownFields.bytes == unknown)
+        var expected = fill
+        expected.unknownFields.bytes = unknown
+        #expect(decodedFill == expected)
+        #expect(decodedFill.wireBytes() == fill.wireBytes() + unknown)
+        let order = try V1.Order(wireBytes: unknown + Self.field(1, Array("O-1".utf8)))
+        #expect(order.orderID == "O-1")
+        #expect(order.wireBytes() == Self.field(1, Array("O-1".utf8)) + unknown)
+        let submit = try V1.SubmitOrderRequest(wireBytes: Self.field(2, Array("GBPUSD".utf8)) + unknown)
+        #expect(submit.symbol == "GBPUSD")
+        #expect(submit.wireBytes() == Self.field(2, Array("GBPUSD".utf8)) + unknown)
+    }
+
+    @Test("strings of every length from 0 to 40 bytes, ASCII and not, encode to key, length and bytes")
+    func everyLength() throws {
+        for count in 0...40 {
+            for filler in ["a", "é", "€", "😀"] {
+                var text = ""
+                while text.utf8.count + filler.utf8.count <= count { text += filler }
+                while text.utf8.count < count { text += "z" }
+                let message = V1.Fill { $0.symbol = text }
+                let expected = count == 0 ? [] : Self.field(5, Array(text.utf8))
+                #expect(message.wireBytes() == expected, "\(count) \(filler)")
+                #expect(try V1.Fill(wireBytes: message.wireBytes()).symbol == text)
+            }
+        }
     }
 }
