@@ -13,6 +13,10 @@ public protocol ProtoMessage: WireMessage, Equatable {
     mutating func decodeField(_ tag: WireTag, from decoder: inout WireDecoder) throws(WireDecodingError)
     /// Fields this build did not recognise, re-emitted on encode.
     var unknownFields: UnknownFields { get set }
+    /// Reads every remaining field of `decoder` into `self` (later values win; messages merge).
+    /// The default calls `decodeField` per field; a hot message implements it itself with its
+    /// field switch inlined, which keeps the decoder in registers.
+    mutating func merge(from decoder: inout WireDecoder) throws(WireDecodingError)
 }
 
 extension ProtoMessage {

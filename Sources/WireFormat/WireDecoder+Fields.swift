@@ -100,6 +100,9 @@ extension WireDecoder {
     func makeString(_ range: Range<Int>, field: Int) throws(WireDecodingError) -> String {
         if range.isEmpty { return "" }
         guard let base = buffer.baseAddress else { throw .truncated }
+        if range.count <= 15, let string = WireDecoder.smallASCIIString(base + range.lowerBound, count: range.count) {
+            return string
+        }
         let utf8 = UnsafeBufferPointer(start: (base + range.lowerBound).assumingMemoryBound(to: UInt8.self),
                                        count: range.count)
         // One pass: the standard library validates and builds the string (small ones inline,
@@ -107,6 +110,43 @@ extension WireDecoder {
         // generic metadata on every call and was the single largest cost of decoding.
         guard let string = String._tryFromUTF8(utf8) else { throw .invalidUTF8(field: field) }
         return string
+    }
+
+    /// A `String` of 1 to 15 bytes if they are all ASCII (so valid UTF-8), else nil.
+    ///
+    /// The bytes are read as at most two words (reading only `start..<start+count`) and checked for
+    /// ASCII in registers, which replaces the standard library's separate validation pass (two
+    /// calls per string); they are written into the new string with whole-word stores, so its
+    /// first word read does not wait on store forwarding as after a byte-wise copy. Anything not
+    /// ASCII goes back to the standard library's validation, so the accepted set is unchanged.
+    @inlinable @inline(__always)
+    static func smallASCIIString(_ start: UnsafeRawPointer, count: Int) -> String? {
+        let head: UInt64
+        let tail: UInt64
+        if count >= 8 {
+            head = start.loadUnaligned(as: UInt64.self)
+            tail = start.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+        } else if count >= 4 {
+            // Two overlapping 4-byte reads merged into one word (the overlap holds equal bytes).
+            head = UInt64(start.loadUnaligned(as: UInt32.self))
+                | UInt64(start.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)) &<< (UInt64(count &- 4) &* 8)
+            tail = 0
+        } else {
+            // 1 to 3 bytes: first, middle and last (some the same byte).
+            let middle = count &>> 1
+            head = UInt64(start.load(as: UInt8.self))
+                | UInt64(start.load(fromByteOffset: middle, as: UInt8.self)) &<< (UInt64(middle) &* 8)
+                | UInt64(start.load(fromByteOffset: count &- 1, as: UInt8.self)) &<< (UInt64(count &- 1) &* 8)
+            tail = 0
+        }
+        guard (head | tail) & 0x8080_8080_8080_8080 == 0 else { return nil }
+        // Capacity 15 (the standard library's inline string size): room for two 8-byte stores.
+        return String(unsafeUninitializedCapacity: 15) { buffer in
+            guard let target = UnsafeMutableRawPointer(buffer.baseAddress) else { return 0 }
+            if count > 8 { target.storeBytes(of: tail, toByteOffset: count &- 8, as: UInt64.self) }
+            target.storeBytes(of: head, as: UInt64.self)
+            return count
+        }
     }
 
     @inlinable
@@ -124,9 +164,14 @@ extension WireDecoder {
         try expect(tag, .lengthDelimited)
         let range = try readLengthDelimited()
         var inner = try nested(range)
-        var message = value ?? M()
-        try message.merge(from: &inner)
-        value = message
+        if value != nil {
+            // Merge in place (no copy of the message, no destroy of the old value).
+            try value?.merge(from: &inner)
+        } else {
+            var message = M()
+            try message.merge(from: &inner)
+            value = message
+        }
     }
 
     /// Decodes a nested message into a non-optional value (merging).

@@ -96,12 +96,13 @@ extension WireEncoder {
         let utf8 = value.utf8
         let length = utf8.count
         guard length != 0 || force else { return }
-        appendTag(field, .lengthDelimited)
-        appendVarint(UInt64(length))
-        reserve(length)
+        // One capacity check for key (at most 5 bytes), length (at most 10) and payload.
+        reserve(length &+ 15)
+        appendVarintUnchecked(UInt64(truncatingIfNeeded: field) << 3 | UInt64(WireType.lengthDelimited.rawValue))
+        appendVarintUnchecked(UInt64(length))
         // Native strings (and small ones) expose contiguous UTF-8; others are copied byte by byte.
         let copied: Bool? = utf8.withContiguousStorageIfAvailable { buffer in
-            appendRaw(UnsafeRawBufferPointer(buffer))
+            appendRawUnchecked(UnsafeRawBufferPointer(buffer))
             return true
         }
         if copied == nil {
@@ -121,7 +122,9 @@ extension WireEncoder {
     @inlinable
     public mutating func encodeMessage<M: WireMessage>(_ field: Int, _ value: M?) {
         guard let value else { return }
-        appendLengthDelimited(field) { value.encode(to: &$0) }
+        let lengthAt = beginLengthDelimited(field)
+        value.encode(to: &self)
+        endLengthDelimited(lengthAt)
     }
 
     // MARK: Repeated
@@ -139,7 +142,11 @@ extension WireEncoder {
 
     @inlinable
     public mutating func encodeRepeatedMessage<M: WireMessage>(_ field: Int, _ values: [M]) {
-        for value in values { appendLengthDelimited(field) { value.encode(to: &$0) } }
+        for value in values {
+            let lengthAt = beginLengthDelimited(field)
+            value.encode(to: &self)
+            endLengthDelimited(lengthAt)
+        }
     }
 
     /// Writes a packed repeated varint field (proto3's default for repeated scalars).

@@ -1,8 +1,8 @@
-// Codec benchmark: encode+decode round trips per second of typical messages, and heap
-// allocations per decode. Run in release mode (docs/PERFORMANCE.md, "Codec (issue 3)"):
+// Codec benchmark: encode+decode round trips per second of typical messages, decode + read every
+// field, and heap allocations per decode. Run in release mode (docs/PERFORMANCE.md, "Codec (issue 3)"):
 //
-//   swift build -c release --scratch-path .build-release --product tradebot-codec-bench
-//   .build-release/release/tradebot-codec-bench [--runs 5] [--iterations 2000000]
+//   swift build -c release --product tradebot-codec-bench
+//   .build/release/tradebot-codec-bench [--runs 5] [--iterations 2000000] [--only Fill]
 import CMallocCounter
 #if canImport(Glibc)
 import Glibc
@@ -44,6 +44,8 @@ let order = V1.Order {
 struct Options {
     var runs = 5
     var iterations = 2_000_000
+    /// Only report this message (`Fill`, `SubmitOrderRequest` or `Order`), for profiling.
+    var only: String?
 
     init(_ arguments: [String]) {
         var index = 1
@@ -52,6 +54,7 @@ struct Options {
             switch arguments[index] {
             case "--runs": runs = max(1, value ?? runs); index += 2
             case "--iterations": iterations = max(1, value ?? iterations); index += 2
+            case "--only": only = index + 1 < arguments.count ? arguments[index + 1] : nil; index += 2
             default: index += 1
             }
         }
@@ -116,6 +119,35 @@ func halves<M: ProtoMessage>(_ message: M, options: Options) -> (encode: Double,
     return (encodeRates.sorted()[options.runs / 2], decodeRates.sorted()[options.runs / 2])
 }
 
+/// Median rates (operations/s) of "decode, then read every field" and of a round trip followed by
+/// reading every field, as the server and tradectl use a message: a decoder that defers work to
+/// the field getters pays for it here.
+func readingRates<M: ProtoMessage>(_ message: M, options: Options, read: (M) -> Int) -> (decodeRead: Double, roundTripRead: Double) {
+    var encoder = WireEncoder(reservingCapacity: 1024)
+    let bytes = message.wireBytes()
+    var decodeRates: [Double] = []
+    var roundTripRates: [Double] = []
+    for _ in 0..<options.runs {
+        var start = threadCPUSeconds()
+        bytes.withUnsafeBytes { raw in
+            for _ in 0..<options.iterations {
+                do { blackHole(read(try M(wireBytes: raw))) } catch { blackHole(error) }
+            }
+        }
+        decodeRates.append(Double(options.iterations) / (threadCPUSeconds() - start))
+        start = threadCPUSeconds()
+        for _ in 0..<options.iterations {
+            encoder.removeAll(keepingCapacity: true)
+            message.encode(to: &encoder)
+            encoder.withUnsafeBytes { raw in
+                do { blackHole(read(try M(wireBytes: raw))) } catch { blackHole(error) }
+            }
+        }
+        roundTripRates.append(Double(options.iterations) / (threadCPUSeconds() - start))
+    }
+    return (decodeRates.sorted()[options.runs / 2], roundTripRates.sorted()[options.runs / 2])
+}
+
 /// Heap allocations per decode and per encode (into a reused encoder), averaged over many calls.
 func allocations<M: ProtoMessage>(_ message: M) -> (decode: Double, encode: Double) {
     let bytes = message.wireBytes()
@@ -155,23 +187,51 @@ extension String {
 let options = Options(CommandLine.arguments)
 print("codec benchmark: \(options.runs) runs x \(options.iterations) encode+decode round trips, one thread")
 print("rates are per CPU-second of the benchmark thread (= per core); 'wall' is per wall-clock second")
-print("message             bytes  round trips/s (median)  wall rt/s  encodes/s  decodes/s  allocs/decode  allocs/encode  heap strings  round-trip runs (M/s)")
-func report<M: ProtoMessage>(_ name: String, _ message: M, strings: [String]) {
+print("message             bytes  round trips/s (median)  wall rt/s  encodes/s  decodes/s  dec+read/s  rt+read/s  allocs/decode  allocs/encode  heap strings  round-trip runs (M/s)")
+func report<M: ProtoMessage>(_ name: String, _ message: M, strings: (M) -> [String], read: (M) -> Int) {
+    if let only = options.only, only != name { return }
     let (median, wall, all) = roundTripsPerSecond(message, options: options)
     let (decode, encode) = allocations(message)
     let (encodeRate, decodeRate) = halves(message, options: options)
+    let (decodeRead, roundTripRead) = readingRates(message, options: options, read: read)
     let runs = all.map { fixed($0 / 1e6, 2) }.joined(separator: " ")
     print(name.rightPad(18), String(message.wireBytes().count).leftPad(6), fixed(median, 0).leftPad(23),
-          fixed(wall, 0).leftPad(10), fixed(encodeRate, 0).leftPad(10), fixed(decodeRate, 0).leftPad(10), fixed(decode, 2).leftPad(14), fixed(encode, 2).leftPad(14),
-          String(heapStrings(strings)).leftPad(13), " ", runs)
+          fixed(wall, 0).leftPad(10), fixed(encodeRate, 0).leftPad(10), fixed(decodeRate, 0).leftPad(10),
+          fixed(decodeRead, 0).leftPad(11), fixed(roundTripRead, 0).leftPad(10),
+          fixed(decode, 2).leftPad(14), fixed(encode, 2).leftPad(14),
+          String(heapStrings(strings(message))).leftPad(13), " ", runs)
 }
 
-report("Fill", fill, strings: [fill.fillID, fill.orderID, fill.clientOrderID, fill.accountID, fill.symbol,
-                                fill.quantity, fill.price, fill.commission, fill.commissionCurrency,
-                                fill.brokerTradeID, fill.strategyID])
-report("SubmitOrderRequest", submit, strings: [submit.clientOrderID, submit.symbol, submit.quantity,
-                                               submit.limitPrice, submit.stopLossPrice, submit.takeProfitPrice,
-                                               submit.strategyID])
-report("Order", order, strings: [order.orderID, order.clientOrderID, order.accountID, order.symbol, order.quantity,
-                                 order.filledQuantity, order.limitPrice, order.averageFillPrice,
-                                 order.stopLossPrice, order.takeProfitPrice, order.strategyID, order.brokerOrderID])
+/// Reading a field = getting its `String` and touching its bytes (the UTF-8 count), as a caller
+/// would; written out field by field so that no array of strings is built per read.
+func size(_ text: String) -> Int { text.utf8.count }
+
+report("Fill", fill, strings: { [$0.fillID, $0.orderID, $0.clientOrderID, $0.accountID, $0.symbol, $0.quantity,
+                                 $0.price, $0.commission, $0.commissionCurrency, $0.brokerTradeID, $0.strategyID] },
+       read: { f in
+           size(f.fillID) &+ size(f.orderID) &+ size(f.clientOrderID) &+ size(f.accountID) &+ size(f.symbol)
+               &+ size(f.quantity) &+ size(f.price) &+ size(f.commission) &+ size(f.commissionCurrency)
+               &+ size(f.brokerTradeID) &+ size(f.strategyID) &+ Int(f.side.rawValue)
+               &+ Int(f.executedAt?.nanos ?? 0)
+       })
+report("SubmitOrderRequest", submit, strings: { [$0.clientOrderID, $0.symbol, $0.quantity, $0.limitPrice,
+                                                 $0.stopPrice, $0.stopLossPrice, $0.takeProfitPrice,
+                                                 $0.trailingStopDistance, $0.strategyID, $0.accountID] },
+       read: { r in
+           size(r.clientOrderID) &+ size(r.symbol) &+ size(r.quantity) &+ size(r.limitPrice) &+ size(r.stopPrice)
+               &+ size(r.stopLossPrice) &+ size(r.takeProfitPrice) &+ size(r.trailingStopDistance)
+               &+ size(r.strategyID) &+ size(r.accountID) &+ Int(r.side.rawValue) &+ Int(r.type.rawValue)
+               &+ Int(r.timeInForce.rawValue) &+ (r.reduceOnly ? 1 : 0)
+       })
+report("Order", order, strings: { [$0.orderID, $0.clientOrderID, $0.accountID, $0.symbol, $0.quantity,
+                                   $0.filledQuantity, $0.limitPrice, $0.stopPrice, $0.averageFillPrice,
+                                   $0.stopLossPrice, $0.takeProfitPrice, $0.trailingStopDistance, $0.strategyID,
+                                   $0.brokerOrderID, $0.reasonCode, $0.reasonMessage] },
+       read: { o in
+           size(o.orderID) &+ size(o.clientOrderID) &+ size(o.accountID) &+ size(o.symbol) &+ size(o.quantity)
+               &+ size(o.filledQuantity) &+ size(o.limitPrice) &+ size(o.stopPrice) &+ size(o.averageFillPrice)
+               &+ size(o.stopLossPrice) &+ size(o.takeProfitPrice) &+ size(o.trailingStopDistance)
+               &+ size(o.strategyID) &+ size(o.brokerOrderID) &+ size(o.reasonCode) &+ size(o.reasonMessage)
+               &+ Int(o.side.rawValue) &+ Int(o.status.rawValue) &+ Int(truncatingIfNeeded: o.sequence)
+               &+ Int(o.createdAt?.nanos ?? 0) &+ Int(o.updatedAt?.nanos ?? 0)
+       })

@@ -21,6 +21,12 @@ extension TradebotV1 {
 
         public init() {}
 
+        /// The field switch is inlined here (a hot message): the decoder stays in registers.
+        public mutating func merge(from d: inout WireDecoder) throws(WireDecodingError) {
+            while let tag = try d.nextTag() { try decodeField(tag, from: &d) }
+        }
+
+        @inline(__always)
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
             case 1: fillID = try d.decodeString(tag)

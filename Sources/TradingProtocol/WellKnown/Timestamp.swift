@@ -18,6 +18,12 @@ extension GoogleProtobuf {
             self.nanos = nanos
         }
 
+        /// The field switch is inlined here: every Fill and Order carries one or two timestamps.
+        public mutating func merge(from decoder: inout WireDecoder) throws(WireDecodingError) {
+            while let tag = try decoder.nextTag() { try decodeField(tag, from: &decoder) }
+        }
+
+        @inline(__always)
         public mutating func decodeField(_ tag: WireTag, from decoder: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
             case 1: seconds = try decoder.decodeInt64(tag)
