@@ -175,9 +175,18 @@ final class BinaryDecodingState: Decoder {
     func readString(_ offset: Int) throws -> String {
         guard try tag(offset) == .string else { throw corrupt(offset, "expected a string") }
         let (start, end) = try run(offset + 1)
-        guard let s = String(validating: UnsafeRawBufferPointer(rebasing: base[start..<end]), as: UTF8.self) else {
-            throw corrupt(start, "invalid UTF-8")
+        let run = UnsafeRawBufferPointer(rebasing: base[start..<end])
+        // ASCII (every identifier, symbol and decimal the events hold) is valid UTF-8 as it is:
+        // copy it without the generic validation, which costs metadata lookups per call.
+        var ascii = true
+        for b in run where b >= 0x80 { ascii = false; break }
+        if ascii {
+            return String(unsafeUninitializedCapacity: run.count) { buffer in
+                if let source = run.baseAddress, let target = buffer.baseAddress { memcpy(target, source, run.count) }
+                return run.count
+            }
         }
+        guard let s = String(validating: run, as: UTF8.self) else { throw corrupt(start, "invalid UTF-8") }
         return s
     }
 
@@ -193,7 +202,7 @@ final class BinaryDecodingState: Decoder {
     // MARK: nested values
 
     func decodeValue<T: Decodable>(_ type: T.Type, at offset: Int, depth newDepth: Int) throws -> T {
-        if T.self == [UInt8].self, try tag(offset) == .bytes {
+        if ObjectIdentifier(T.self) == binaryPayloadByteArrayType, try tag(offset) == .bytes {
             let (start, end) = try run(offset + 1)
             if let raw = Array(UnsafeRawBufferPointer(rebasing: base[start..<end])) as? T { return raw }
         }
