@@ -195,7 +195,14 @@ final class BinaryDecodingState: Decoder {
     func keyMatches(_ start: Int, _ end: Int, _ key: String) -> Bool {
         var k = key
         return k.withUTF8 { utf8 in
-            utf8.count == end - start && (utf8.count == 0 || memcmp(utf8.baseAddress!, base.baseAddress! + start, utf8.count) == 0)
+            // Keys are short: a byte loop beats a call to memcmp. `run` checked `end` is in bounds.
+            guard utf8.count == end - start else { return false }
+            var i = 0
+            while i < utf8.count {
+                if utf8[i] != base[start &+ i] { return false }
+                i &+= 1
+            }
+            return true
         }
     }
 
