@@ -175,9 +175,18 @@ final class BinaryDecodingState: Decoder {
     func readString(_ offset: Int) throws -> String {
         guard try tag(offset) == .string else { throw corrupt(offset, "expected a string") }
         let (start, end) = try run(offset + 1)
-        guard let s = String(validating: UnsafeRawBufferPointer(rebasing: base[start..<end]), as: UTF8.self) else {
-            throw corrupt(start, "invalid UTF-8")
+        let run = UnsafeRawBufferPointer(rebasing: base[start..<end])
+        // ASCII (every identifier, symbol and decimal the events hold) is valid UTF-8 as it is:
+        // copy it without the generic validation, which costs metadata lookups per call.
+        var ascii = true
+        for b in run where b >= 0x80 { ascii = false; break }
+        if ascii {
+            return String(unsafeUninitializedCapacity: run.count) { buffer in
+                if let source = run.baseAddress, let target = buffer.baseAddress { memcpy(target, source, run.count) }
+                return run.count
+            }
         }
+        guard let s = String(validating: run, as: UTF8.self) else { throw corrupt(start, "invalid UTF-8") }
         return s
     }
 
@@ -186,14 +195,21 @@ final class BinaryDecodingState: Decoder {
     func keyMatches(_ start: Int, _ end: Int, _ key: String) -> Bool {
         var k = key
         return k.withUTF8 { utf8 in
-            utf8.count == end - start && (utf8.count == 0 || memcmp(utf8.baseAddress!, base.baseAddress! + start, utf8.count) == 0)
+            // Keys are short: a byte loop beats a call to memcmp. `run` checked `end` is in bounds.
+            guard utf8.count == end - start else { return false }
+            var i = 0
+            while i < utf8.count {
+                if utf8[i] != base[start &+ i] { return false }
+                i &+= 1
+            }
+            return true
         }
     }
 
     // MARK: nested values
 
     func decodeValue<T: Decodable>(_ type: T.Type, at offset: Int, depth newDepth: Int) throws -> T {
-        if T.self == [UInt8].self, try tag(offset) == .bytes {
+        if ObjectIdentifier(T.self) == binaryPayloadByteArrayType, try tag(offset) == .bytes {
             let (start, end) = try run(offset + 1)
             if let raw = Array(UnsafeRawBufferPointer(rebasing: base[start..<end])) as? T { return raw }
         }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Encodes any `Encodable` value in the compact binary payload format (see `BinaryPayload`).
 ///
 /// Why not `JSONEncoder`: it was most of the journal's encode and replay time. This encoder writes
@@ -11,15 +17,35 @@ public enum BinaryPayloadEncoder {
     /// uses something the format cannot express (`superEncoder`, interleaved containers, 128-bit
     /// integers); callers may then fall back to another format.
     public static func encode<T: Encodable>(_ value: T, reservingCapacity: Int = 256) throws -> [UInt8] {
-        let state = BinaryEncodingState(capacity: reservingCapacity)
+        let state = BinaryEncodingState.acquire(capacity: reservingCapacity)
+        defer { state.relinquish() }
         try state.encodeValue(value)
         state.closeFrames(downTo: 0)
         if let failure = state.failure { throw BinaryPayloadError.unsupported(failure) }
-        return state.bytes
+        // A right-sized copy: the state keeps its buffer (and its capacity) for the thread's next encode.
+        return Array(state.bytes[...])
     }
 }
 
+/// `[UInt8]`'s type, looked up once: naming `[UInt8].self` in unspecialised generic code costs a
+/// metadata-cache lookup on every call.
+let binaryPayloadByteArrayType = ObjectIdentifier([UInt8].self)
+
+/// The thread-local slot holding each thread's reusable `BinaryEncodingState`, or nil when the
+/// key could not be created (every encode then gets a fresh state).
+private let binaryEncodingStateKey: pthread_key_t? = {
+    var key = pthread_key_t()
+    let status = pthread_key_create(&key) { pointer in
+        guard let pointer else { return }
+        Unmanaged<BinaryEncodingState>.fromOpaque(pointer).release()
+    }
+    return status == 0 ? key : nil
+}()
+
 /// The mutable state of one encode: the output and the stack of containers not yet closed.
+///
+/// Each thread reuses one state (its buffers and its cache of which types are dictionaries) across
+/// encodes: `acquire` hands it out unless it is in use (a nested encode), then a fresh one.
 ///
 /// A container's byte length is patched when it is closed, which happens lazily: when a shallower
 /// container writes again, or at the end. Codable encodes strictly nested, so this is exact; a
@@ -42,6 +68,11 @@ final class BinaryEncodingState: Encoder {
     /// A value slot is open (a key or array element was written and its value not yet).
     @exclusivity(unchecked) var expectingValue = false
     @exclusivity(unchecked) var failure: String?
+    /// Whether the thread's encode is using this state (a nested encode then gets its own).
+    @exclusivity(unchecked) var inUse = false
+    /// Per type: whether it is a dictionary to be sorted. Remembered because the dynamic cast that
+    /// answers it was the largest single cost of an encode.
+    @exclusivity(unchecked) var sortedDictionaryTypes: [ObjectIdentifier: Bool] = [:]
 
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
@@ -49,6 +80,56 @@ final class BinaryEncodingState: Encoder {
     init(capacity: Int) {
         bytes.reserveCapacity(capacity)
         frames.reserveCapacity(8)
+    }
+
+    /// Buffers above this size are not kept between encodes (a large snapshot section must not
+    /// make every later small encode allocate as much).
+    private static let retainedCapacity = 64 * 1024
+
+    /// This thread's state, reset for a new encode, or a fresh one when it is in use.
+    static func acquire(capacity: Int) -> BinaryEncodingState {
+        guard let key = binaryEncodingStateKey else { return BinaryEncodingState(capacity: capacity) }
+        if let pointer = pthread_getspecific(key) {
+            let state = Unmanaged<BinaryEncodingState>.fromOpaque(pointer).takeUnretainedValue()
+            if !state.inUse {
+                state.reset(capacity: capacity)
+                state.inUse = true
+                return state
+            }
+            return BinaryEncodingState(capacity: capacity)
+        }
+        let state = BinaryEncodingState(capacity: capacity)
+        let retained = Unmanaged.passRetained(state)
+        if pthread_setspecific(key, retained.toOpaque()) != 0 {
+            retained.release()
+            return state
+        }
+        state.inUse = true
+        return state
+    }
+
+    /// Ends an encode that `acquire` started.
+    func relinquish() {
+        inUse = false
+        if bytes.capacity > Self.retainedCapacity { bytes = [] }
+    }
+
+    private func reset(capacity: Int) {
+        bytes.removeAll(keepingCapacity: true)
+        bytes.reserveCapacity(capacity)
+        frames.removeAll(keepingCapacity: true)
+        nextID = 1
+        expectingValue = false
+        failure = nil
+    }
+
+    /// Whether values of type `T` are dictionaries that encode sorted.
+    @inline(__always)
+    func isSortedDictionary<T>(_ type: T.Type, _ id: ObjectIdentifier) -> Bool {
+        if let known = sortedDictionaryTypes[id] { return known }
+        let answer = T.self is any SortedDictionaryEncodable.Type
+        sortedDictionaryTypes[id] = answer
+        return answer
     }
 
     func fail(_ reason: String) { if failure == nil { failure = reason } }
@@ -156,7 +237,8 @@ final class BinaryEncodingState: Encoder {
 
     /// Encodes a nested value into the open slot.
     func encodeValue<T: Encodable>(_ value: T) throws {
-        if T.self == [UInt8].self, let raw = value as? [UInt8] {
+        let type = ObjectIdentifier(T.self)
+        if type == binaryPayloadByteArrayType, let raw = value as? [UInt8] {
             // Raw bytes in one run.
             bytes.append(BinaryPayload.Tag.bytes.rawValue)
             writeVarint(UInt64(raw.count))
@@ -164,7 +246,7 @@ final class BinaryEncodingState: Encoder {
             return
         }
         expectingValue = true
-        if let sorted = value as? any SortedDictionaryEncodable {
+        if isSortedDictionary(T.self, type), let sorted = value as? any SortedDictionaryEncodable {
             try sorted.encodeSorted(into: self)
             return
         }
@@ -274,6 +356,26 @@ struct BinaryKeyedEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         begin(key)
         try state.encodeValue(value)
+    }
+
+    // `encodeIfPresent` written out: the protocol's default implementations cost a generic
+    // metadata lookup per call. Same bytes: an absent value writes nothing.
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { if let value { try encode(value, forKey: key) } }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { if let value { try encode(value, forKey: key) } }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { if let value { try encode(value, forKey: key) } }
+    mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws { if let value { try encode(value, forKey: key) } }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { if let value { try encode(value, forKey: key) } }
+    mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { if let value { try encode(value, forKey: key) } }
+    mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) throws { if let value { try encode(value, forKey: key) } }
+    mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws { if let value { try encode(value, forKey: key) } }
+    mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws { if let value { try encode(value, forKey: key) } }
+    mutating func encodeIfPresent(_ value: UInt?, forKey key: Key) throws { if let value { try encode(value, forKey: key) } }
+    mutating func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws { if let value { try encode(value, forKey: key) } }
+    mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { if let value { try encode(value, forKey: key) } }
+    mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws { if let value { try encode(value, forKey: key) } }
+    mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { if let value { try encode(value, forKey: key) } }
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,

@@ -126,4 +126,55 @@ struct BinaryPayloadTests {
         // SQLite's page checks and quick_check guard the file.
         #expect(decodedSome < 3_000)
     }
+
+    @Test("the v2 byte layout is unchanged: a hand-assembled encoding matches, absent optionals write nothing")
+    func layoutIsStable() throws {
+        func key(_ k: String) -> [UInt8] { [UInt8(k.utf8.count)] + Array(k.utf8) }
+        func keyed(_ entries: [UInt8]) -> [UInt8] { [8] + withUnsafeBytes(of: UInt32(entries.count).littleEndian, Array.init) + entries }
+        let head = key("id") + [3, 8] + key("name") + [7, 1, UInt8(ascii: "b")]
+        let expected = keyed(head + key("note") + [7, 1, UInt8(ascii: "n")])
+        #expect(try BinaryPayloadEncoder.encode(V2(id: 4, name: "b", note: "n")) == expected)
+        #expect(try BinaryPayloadEncoder.encode(V2(id: 4, name: "b", note: nil)) == keyed(head))
+        #expect(try BinaryPayloadDecoder.decode(V2.self, from: expected) == V2(id: 4, name: "b", note: "n"))
+    }
+
+    /// Encodes another value with the binary encoder from inside its own `encode(to:)`.
+    struct EncodesNested: Encodable {
+        let inner: Sample
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.singleValueContainer()
+            try c.encode(try BinaryPayloadEncoder.encode(inner))
+        }
+    }
+
+    @Test("reusing the thread's encoder state: nested, failed, large and concurrent encodes give the same bytes")
+    func stateReuse() async throws {
+        let reference = try BinaryPayloadEncoder.encode(Self.sample)
+        // A nested encode gets its own state and does not disturb the outer one.
+        let nested = try BinaryPayloadEncoder.encode(EncodesNested(inner: Self.sample))
+        #expect(try BinaryPayloadDecoder.decode([UInt8].self, from: nested) == reference)
+        // A refused encode leaves nothing behind for the next one.
+        #expect(throws: BinaryPayloadError.self) { try BinaryPayloadEncoder.encode(UsesSuper()) }
+        #expect(try BinaryPayloadEncoder.encode(Self.sample) == reference)
+        // A large encode (above the retained buffer size) and a small one after it.
+        let large = Array(repeating: "x", count: 100_000)
+        #expect(try BinaryPayloadDecoder.decode([String].self, from: BinaryPayloadEncoder.encode(large)) == large)
+        #expect(try BinaryPayloadEncoder.encode(Self.sample) == reference)
+        let results = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for _ in 0..<8 {
+                group.addTask { try (0..<200).allSatisfy { _ in try BinaryPayloadEncoder.encode(Self.sample) == reference } }
+            }
+            return try await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(results == Array(repeating: true, count: 8))
+    }
+
+    @Test("strings: non-ASCII round-trips, invalid UTF-8 is refused")
+    func strings() throws {
+        for text in ["", "EURUSD", "Zürich € 🚀", String(repeating: "é", count: 300)] {
+            #expect(try BinaryPayloadDecoder.decode(String.self, from: BinaryPayloadEncoder.encode(text)) == text)
+        }
+        #expect(throws: BinaryPayloadError.self) { try BinaryPayloadDecoder.decode(String.self, from: [7, 2, 0x41, 0xff]) }
+        #expect(throws: BinaryPayloadError.self) { try BinaryPayloadDecoder.decode(String.self, from: [7, 2, 0xc3, 0x28]) }
+    }
 }
