@@ -31,6 +31,7 @@ public struct EngineRunner<Broker: BrokerGateway, Sink: EventSink> {
             switch r {
             case .submit(let o): broker.submit(o, at: clock.now)
             case .cancel(let o): broker.cancel(o, at: clock.now)
+            case .queryStatus(let id): broker.queryStatus(id, at: clock.now)
             }
         }
         return step.result

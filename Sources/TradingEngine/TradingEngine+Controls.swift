@@ -124,6 +124,9 @@ extension TradingEngine {
             if order.status == .pendingNew, let t = limits.ackTimeout, now.since(order.createdAt) >= t {
                 do { try order.apply(.ackTimeout, at: now) } catch { continue }
                 emit(.orderStatusUnknown(order), at: now)
+                // Ask at once: the instrument is blocked (UNRESOLVED_ORDERS) until the broker answers,
+                // and a lost acknowledgement would otherwise never be repaired.
+                send(.queryStatus(id))
             } else if order.status == .accepted || order.status == .partiallyFilled, !order.fillTimedOut,
                       let t = limits.fillTimeout, now.since(order.createdAt) >= t {
                 order.flagFillTimeout(at: now)

@@ -6,6 +6,8 @@
 public protocol BrokerGateway {
     mutating func submit(_ order: Order, at time: Timestamp)
     mutating func cancel(_ order: Order, at time: Timestamp)
+    /// Asks for an order's status; the answer arrives later as a `BrokerReport.orderStatus`.
+    mutating func queryStatus(_ id: OrderID, at time: Timestamp)
     /// A simulated venue matches its working orders against the bar; live brokers ignore it.
     mutating func marketData(_ bar: Bar)
     /// Moves reports that are due at or before `time` into `reports`.

@@ -2,4 +2,7 @@
 public enum BrokerRequest: Hashable, Sendable, Codable {
     case submit(Order)
     case cancel(Order)
+    /// Ask the broker what became of an order whose outcome the engine cannot know (no
+    /// acknowledgement in time, or a restart); the answer is a `BrokerReport.orderStatus`.
+    case queryStatus(OrderID)
 }

@@ -29,6 +29,7 @@ public final class EngineHarness {
             switch r {
             case .submit(let o): broker.submit(o, at: clock.now)
             case .cancel(let o): broker.cancel(o, at: clock.now)
+            case .queryStatus(let id): broker.queryStatus(id, at: clock.now)
             }
         }
         lastStep = step

@@ -5,11 +5,14 @@ import TradingModel
 public final class ScriptedBroker: BrokerGateway {
     public private(set) var submitted: [Order] = []
     public private(set) var cancelled: [Order] = []
+    /// Orders the engine asked about, in order.
+    public private(set) var queried: [OrderID] = []
     private var pending: [BrokerReport] = []
     public init() {}
 
     public func submit(_ order: Order, at time: Timestamp) { submitted.append(order) }
     public func cancel(_ order: Order, at time: Timestamp) { cancelled.append(order) }
+    public func queryStatus(_ id: OrderID, at time: Timestamp) { queried.append(id) }
     public func marketData(_ bar: Bar) {}
     /// Queues a report for the next poll.
     public func reply(_ report: BrokerReport) { pending.append(report) }

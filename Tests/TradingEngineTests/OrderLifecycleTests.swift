@@ -62,6 +62,30 @@ struct OrderLifecycleTests {
         #expect(h.engine.order(o.id)?.status == .filled)
     }
 
+    @Test("an order left UNKNOWN by a missed acknowledgement is queried at once and resolved by the broker's answer")
+    func ackTimeoutResolvedByStatusQuery() throws {
+        let h = EngineHarness(limits: RiskLimits(ackTimeout: .seconds(2)))
+        h.price("100")
+        let lost = try #require(h.market(.buy, "1"))
+        h.clock.advance(by: .seconds(2))
+        h.handle(.timer)
+        #expect(h.broker.queried == [lost.id])
+        // The broker never received it: rejected, and the instrument trades again.
+        h.handle(.broker(.orderStatus(BrokerOrderStatus(orderID: lost.id, state: .notFound, filledQuantity: .zero,
+                                                        at: h.clock.now))))
+        #expect(h.lastTypes == ["OrderRejected"])
+        #expect(h.engine.order(lost.id)?.status == .rejected)
+        let working = try #require(h.market(.buy, "1"))
+        h.clock.advance(by: .seconds(2))
+        h.handle(.timer)
+        #expect(h.broker.queried == [lost.id, working.id])
+        // The broker has it working: accepted, never assumed filled.
+        h.handle(.broker(.orderStatus(BrokerOrderStatus(orderID: working.id, state: .working, filledQuantity: .zero,
+                                                        at: h.clock.now))))
+        #expect(h.engine.order(working.id)?.status == .accepted)
+        #expect(h.engine.order(working.id)?.filledQuantity == .zero)
+    }
+
     @Test("no acknowledgement in time makes the order UNKNOWN; new orders wait until the broker resolves it")
     func ackTimeout() throws {
         let h = EngineHarness(limits: RiskLimits(ackTimeout: .seconds(2)))
@@ -70,6 +94,8 @@ struct OrderLifecycleTests {
         h.clock.advance(by: .seconds(2))
         h.handle(.timer)
         #expect(h.lastTypes == ["OrderStatusUnknown"])
+        #expect(h.lastStep.requests == [.queryStatus(o.id)])
+        #expect(h.broker.queried == [o.id])
         #expect(h.engine.order(o.id)?.status == .unknown)
         #expect(h.submit(marketOrder(.buy, "1"))?.deniedReason == .unresolvedOrders)
         h.accept(o.id)

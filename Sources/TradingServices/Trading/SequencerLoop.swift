@@ -143,6 +143,8 @@ struct SequencerLoop {
                 sentOrder = true
             case .cancel(let order):
                 state.broker.cancel(order, at: state.clock.now)
+            case .queryStatus(let id):
+                state.broker.queryStatus(id, at: state.clock.now)
             }
         }
         let finished = DispatchTime.now().uptimeNanoseconds
