@@ -5,5 +5,5 @@ import TradingModel
 /// (stateless values: `EventStore.rebuildProjections` reproduces them from the journal).
 /// Decimals are stored as exact text; `seq` is the journal sequence of the last change.
 public enum TradingProjections {
-    public static var all: [any Projection<ServerEvent>] { [OrdersProjection(), FillsProjection(), PositionsProjection()] }
+    public static var all: [any Projection<ServerEvent>] { [OrdersProjection(), FillsProjection(), PositionsProjection(), AccountProjection()] }
 }
