@@ -209,7 +209,7 @@ public final class TradebotServer: Sendable {
 
     /// The product's read models.
     public static var standardProjections: [any Projection<ServerEvent>] {
-        [UsersProjection(), ApiTokensProjection(), ConfigVersionsProjection()] + TradingProjections.all
+        [UsersProjection(), ApiTokensProjection(), ConfigVersionsProjection(), BackupsProjection()] + TradingProjections.all
     }
 
     /// Wall-clock nanoseconds since the Unix epoch.

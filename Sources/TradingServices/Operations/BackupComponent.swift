@@ -20,6 +20,8 @@ public final class BackupComponent: ServerComponent {
 
     let operations: BackupOperations
     private let log: Logger
+    private let store: EventStore<ServerEventCodec>
+    private let now: @Sendable () -> Int64
     private let scheduledReport: (@Sendable (BackupOperations.ScheduledOutcome) -> Void)?
     private let lastSuccess: Gauge
     private let lastVerified: Gauge
@@ -50,6 +52,8 @@ public final class BackupComponent: ServerComponent {
         operations = BackupOperations(manager: manager, configuration: configuration, projections: projections,
                                       now: runtime.now)
         log = runtime.log
+        store = runtime.store
+        now = runtime.now
         scheduledReport = report
         let metrics = runtime.metrics
         lastSuccess = metrics.gauge("tradebot_backup_last_success_timestamp_seconds",
@@ -98,6 +102,7 @@ public final class BackupComponent: ServerComponent {
             let finished = now()
             switch outcome {
             case let .created(record, pruned):
+                journalCreated(record, scheduled: true, pruned: pruned)
                 if let created = record.createdAtNanoseconds {
                     lastSuccess.set(Double(created) / 1e9)
                     // The manifest's creation time is taken when the copy starts.
@@ -134,7 +139,9 @@ public final class BackupComponent: ServerComponent {
             throw BackupFailure.invalidArgument("note: control characters are not allowed").rpcError
         }
         do throws(BackupFailure) {
-            let record = try await operations.create(note: request.note)
+            let (record, pruned) = try await operations.create(note: request.note)
+            journalCreated(record, scheduled: false, pruned: pruned)
+            await journalDurable()
             if let created = record.createdAtNanoseconds { lastSuccess.set(Double(created) / 1e9) }
             log.info("backup created on demand", ["backup": record.path,
                                                   "lastSequence": "\(record.manifest?.lastSequence ?? 0)"])
@@ -161,6 +168,8 @@ public final class BackupComponent: ServerComponent {
     func verifyBackup(_ request: TradebotV1.VerifyBackupRequest) async throws(RPCError) -> TradebotV1.VerifyBackupResponse {
         do throws(BackupFailure) {
             let (record, detail) = try await operations.verify(id: request.backupID, testRestore: request.testRestore)
+            journal(.verified(.init(backupID: record.id, passed: true, testRestore: request.testRestore, detail: detail)))
+            await journalDurable()
             lastVerified.set(Double(BackupID.nanoseconds(iso8601: record.annotations.verifiedAt ?? "") ?? 0) / 1e9)
             var response = TradebotV1.VerifyBackupResponse()
             response.ok = true
@@ -168,11 +177,48 @@ public final class BackupComponent: ServerComponent {
             response.detail = detail
             return response
         } catch {
-            if case .verificationFailed = error {
+            if case .verificationFailed(let id, let reason) = error {
+                journal(.verified(.init(backupID: id, passed: false, testRestore: request.testRestore,
+                                        detail: reason.description)))
+                await journalDurable()
                 failures.increment()
                 log.error("\(error)")
             }
             throw error.rpcError
+        }
+    }
+
+    // MARK: journal
+
+    /// Appends a backup event. The backup itself already succeeded or failed, so a journal failure
+    /// is logged (the store reports it on every later append too), not returned to the caller.
+    private func journal(_ event: BackupEvent) {
+        do { _ = try store.append(.backup(event), timeNanoseconds: now()) } catch {
+            log.error("a backup event could not be journaled", ["event": event.typeName, "reason": "\(error)"])
+        }
+    }
+
+    /// Waits until the events appended so far are committed, so an RPC answers only once the
+    /// backup's history is durable (a failure was already logged by the append or is the store's).
+    private func journalDurable() async {
+        do { try await store.committed(through: store.lastAssignedSequence) } catch {
+            log.error("backup events could not be committed", ["reason": "\(error)"])
+        }
+    }
+
+    /// `Created` for a new backup (and `Verified` when the schedule checked it), `Removed` for
+    /// each backup retention deleted.
+    private func journalCreated(_ record: BackupRecord, scheduled: Bool, pruned: [String]) {
+        journal(.created(.init(backupID: record.id, path: record.path, sha256: record.wire.sha256, sizeBytes: record.sizeBytes,
+                               lastSequence: record.manifest?.lastSequence ?? 0,
+                               encrypted: record.manifest?.encryption != nil, scheduled: scheduled,
+                               note: record.annotations.note ?? "")))
+        if let passed = record.annotations.verificationPassed {
+            journal(.verified(.init(backupID: record.id, passed: passed, testRestore: false,
+                                    detail: record.annotations.verificationDetail ?? "")))
+        }
+        for path in pruned {
+            journal(.removed(.init(backupID: String(path.split(separator: "/").last ?? ""), reason: "retention")))
         }
     }
 }

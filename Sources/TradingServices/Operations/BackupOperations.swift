@@ -43,10 +43,11 @@ final class BackupOperations: Sendable {
 
     // MARK: on demand
 
-    /// Creates a backup now, stores `note` beside it and applies retention.
-    func create(note: String) async throws(BackupFailure) -> BackupRecord {
-        try await run { () throws(BackupFailure) -> BackupRecord in
-            try self.createNow(note: note).0
+    /// Creates a backup now, stores `note` beside it and applies retention; returns the backup and
+    /// the paths retention removed.
+    func create(note: String) async throws(BackupFailure) -> (BackupRecord, [String]) {
+        try await run { () throws(BackupFailure) -> (BackupRecord, [String]) in
+            try self.createNow(note: note)
         }
     }
 
