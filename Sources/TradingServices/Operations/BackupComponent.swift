@@ -140,8 +140,7 @@ public final class BackupComponent: ServerComponent {
         }
         do throws(BackupFailure) {
             let (record, pruned) = try await operations.create(note: request.note)
-            journalCreated(record, scheduled: false, pruned: pruned)
-            await journalDurable()
+            await durable(journalCreated(record, scheduled: false, pruned: pruned))
             if let created = record.createdAtNanoseconds { lastSuccess.set(Double(created) / 1e9) }
             log.info("backup created on demand", ["backup": record.path,
                                                   "lastSequence": "\(record.manifest?.lastSequence ?? 0)"])
@@ -168,8 +167,8 @@ public final class BackupComponent: ServerComponent {
     func verifyBackup(_ request: TradebotV1.VerifyBackupRequest) async throws(RPCError) -> TradebotV1.VerifyBackupResponse {
         do throws(BackupFailure) {
             let (record, detail) = try await operations.verify(id: request.backupID, testRestore: request.testRestore)
-            journal(.verified(.init(backupID: record.id, passed: true, testRestore: request.testRestore, detail: detail)))
-            await journalDurable()
+            await durable(journal(.verified(.init(backupID: record.id, passed: true, testRestore: request.testRestore,
+                                                  detail: detail))))
             lastVerified.set(Double(BackupID.nanoseconds(iso8601: record.annotations.verifiedAt ?? "") ?? 0) / 1e9)
             var response = TradebotV1.VerifyBackupResponse()
             response.ok = true
@@ -178,9 +177,8 @@ public final class BackupComponent: ServerComponent {
             return response
         } catch {
             if case .verificationFailed(let id, let reason) = error {
-                journal(.verified(.init(backupID: id, passed: false, testRestore: request.testRestore,
-                                        detail: reason.description)))
-                await journalDurable()
+                await durable(journal(.verified(.init(backupID: id, passed: false, testRestore: request.testRestore,
+                                                      detail: reason.description))))
                 failures.increment()
                 log.error("\(error)")
             }
@@ -190,35 +188,41 @@ public final class BackupComponent: ServerComponent {
 
     // MARK: journal
 
-    /// Appends a backup event. The backup itself already succeeded or failed, so a journal failure
-    /// is logged (the store reports it on every later append too), not returned to the caller.
-    private func journal(_ event: BackupEvent) {
-        do { _ = try store.append(.backup(event), timeNanoseconds: now()) } catch {
+    /// Appends a backup event and returns its sequence. The backup itself already succeeded or
+    /// failed, so a journal failure is logged (the store reports it on every later append too), not
+    /// returned to the caller.
+    @discardableResult
+    private func journal(_ event: BackupEvent) -> Int64? {
+        do { return try store.append(.backup(event), timeNanoseconds: now()) } catch {
             log.error("a backup event could not be journaled", ["event": event.typeName, "reason": "\(error)"])
+            return nil
         }
     }
 
-    /// Waits until the events appended so far are committed, so an RPC answers only once the
-    /// backup's history is durable (a failure was already logged by the append or is the store's).
-    private func journalDurable() async {
-        do { try await store.committed(through: store.lastAssignedSequence) } catch {
+    /// Waits until the event at `sequence` is committed, so an RPC answers only once the backup's
+    /// history is durable.
+    private func durable(_ sequence: Int64?) async {
+        guard let sequence else { return }
+        do { try await store.committed(through: sequence) } catch {
             log.error("backup events could not be committed", ["reason": "\(error)"])
         }
     }
 
     /// `Created` for a new backup (and `Verified` when the schedule checked it), `Removed` for
     /// each backup retention deleted.
-    private func journalCreated(_ record: BackupRecord, scheduled: Bool, pruned: [String]) {
-        journal(.created(.init(backupID: record.id, path: record.path, sha256: record.wire.sha256, sizeBytes: record.sizeBytes,
-                               lastSequence: record.manifest?.lastSequence ?? 0,
-                               encrypted: record.manifest?.encryption != nil, scheduled: scheduled,
-                               note: record.annotations.note ?? "")))
+    @discardableResult
+    private func journalCreated(_ record: BackupRecord, scheduled: Bool, pruned: [String]) -> Int64? {
+        var last = journal(.created(.init(backupID: record.id, path: record.path, sha256: record.wire.sha256,
+                                          sizeBytes: record.sizeBytes, lastSequence: record.manifest?.lastSequence ?? 0,
+                                          encrypted: record.manifest?.encryption != nil, scheduled: scheduled,
+                                          note: record.annotations.note ?? "")))
         if let passed = record.annotations.verificationPassed {
-            journal(.verified(.init(backupID: record.id, passed: passed, testRestore: false,
-                                    detail: record.annotations.verificationDetail ?? "")))
+            last = journal(.verified(.init(backupID: record.id, passed: passed, testRestore: false,
+                                           detail: record.annotations.verificationDetail ?? ""))) ?? last
         }
         for path in pruned {
-            journal(.removed(.init(backupID: String(path.split(separator: "/").last ?? ""), reason: "retention")))
+            last = journal(.removed(.init(backupID: String(path.split(separator: "/").last ?? ""), reason: "retention"))) ?? last
         }
+        return last
     }
 }
