@@ -20,11 +20,12 @@ enum SmallStringLayout {
     @usableFromInline static let isAvailable = false
     #endif
 
+    // Constants as inlinable computed properties, so they fold into the callers' code.
     /// The discriminator nibble bits of a small string (immortal, small), ignoring the ASCII bit.
-    @usableFromInline static let smallMask: UInt64 = 0xB000_0000_0000_0000
-    @usableFromInline static let smallBits: UInt64 = 0xA000_0000_0000_0000
+    @inlinable static var smallMask: UInt64 { 0xB000_0000_0000_0000 }
+    @inlinable static var smallBits: UInt64 { 0xA000_0000_0000_0000 }
     /// The discriminator of a small all-ASCII string, before the count is or-ed in.
-    @usableFromInline static let asciiDiscriminator: UInt64 = 0xE000_0000_0000_0000
+    @inlinable static var asciiDiscriminator: UInt64 { 0xE000_0000_0000_0000 }
 
     /// A small ASCII string from its bytes as two little-endian words (`low` = bytes 0-7,
     /// `high` = bytes 8-14), every byte at or past `count` zero and every byte below 0x80.
