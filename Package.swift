@@ -68,7 +68,10 @@ let package = Package(
         .executableTarget(name: "tradebotd",
                           dependencies: ["TradingServices", "TradingEngine", "TradingModel", "NetIO", "CShims",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
-                          exclude: ["Resources"],
+                          // The demo market data ships beside the binary as SwiftPM's resource
+                          // bundle (`tradebot_tradebotd.resources/market/`); see
+                          // TradingSettings.bundledFeedFile for how the server finds it.
+                          resources: [.copy("Resources/market")],
                           swiftSettings: swiftSettings),
         .executableTarget(name: "tradectl",
                           dependencies: ["TradingProtocol", "RPCCore", "HTTP2Transport", "NetIO",

@@ -96,6 +96,21 @@ extension WireDecoder {
         return try makeString(range, field: tag.fieldNumber)
     }
 
+    /// Reads a string into `field`. A short ASCII value replacing a short value (a fresh
+    /// message's "") is written in place (`SmallStringLayout.overwriteSmall`), skipping the
+    /// release call of `field = ...`; everything else is an ordinary assignment.
+    @inlinable @inline(__always)
+    public mutating func decodeString(_ tag: WireTag, into field: inout String) throws(WireDecodingError) {
+        try expect(tag, .lengthDelimited)
+        let range = try readLengthDelimited()
+        if range.count <= 15, let base = buffer.baseAddress,
+           let words = WireDecoder.smallASCIIWords(base + range.lowerBound, count: range.count),
+           SmallStringLayout.overwriteSmall(&field, low: words.low, high: words.high, count: range.count) {
+            return
+        }
+        field = try makeString(range, field: tag.fieldNumber)
+    }
+
     @inlinable @inline(__always)
     func makeString(_ range: Range<Int>, field: Int) throws(WireDecodingError) -> String {
         if range.isEmpty { return "" }
@@ -114,39 +129,46 @@ extension WireDecoder {
 
     /// A `String` of 1 to 15 bytes if they are all ASCII (so valid UTF-8), else nil.
     ///
-    /// The bytes are read as at most two words (reading only `start..<start+count`) and checked for
-    /// ASCII in registers, which replaces the standard library's separate validation pass (two
-    /// calls per string); they are written into the new string with whole-word stores, so its
-    /// first word read does not wait on store forwarding as after a byte-wise copy. Anything not
-    /// ASCII goes back to the standard library's validation, so the accepted set is unchanged.
+    /// The bytes become the inline string's words directly (`SmallStringLayout`), which replaces
+    /// the standard library's validation pass and copy. Anything not ASCII goes back to the
+    /// standard library's validation, so the accepted set is unchanged.
     @inlinable @inline(__always)
     static func smallASCIIString(_ start: UnsafeRawPointer, count: Int) -> String? {
-        let head: UInt64
-        let tail: UInt64
-        if count >= 8 {
-            head = start.loadUnaligned(as: UInt64.self)
-            tail = start.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+        guard let words = smallASCIIWords(start, count: count) else { return nil }
+        return SmallStringLayout.asciiString(low: words.low, high: words.high, count: count)
+    }
+
+    /// The 0 to 15 bytes at `start` as two little-endian words (bytes past `count` zero) if they
+    /// are all ASCII, else nil. Reads only `start..<start+count`, as at most two words per half,
+    /// and checks for ASCII in registers.
+    @inlinable @inline(__always)
+    static func smallASCIIWords(_ start: UnsafeRawPointer, count: Int) -> (low: UInt64, high: UInt64)? {
+        let low: UInt64
+        let high: UInt64
+        if count > 8 {
+            low = start.loadUnaligned(as: UInt64.self)
+            // The last 8 bytes end at `count`; shifting drops the ones `low` already holds.
+            high = start.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self) &>> (UInt64(16 &- count) &* 8)
+        } else if count == 8 {
+            low = start.loadUnaligned(as: UInt64.self)
+            high = 0
         } else if count >= 4 {
             // Two overlapping 4-byte reads merged into one word (the overlap holds equal bytes).
-            head = UInt64(start.loadUnaligned(as: UInt32.self))
+            low = UInt64(start.loadUnaligned(as: UInt32.self))
                 | UInt64(start.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)) &<< (UInt64(count &- 4) &* 8)
-            tail = 0
-        } else {
+            high = 0
+        } else if count > 0 {
             // 1 to 3 bytes: first, middle and last (some the same byte).
             let middle = count &>> 1
-            head = UInt64(start.load(as: UInt8.self))
+            low = UInt64(start.load(as: UInt8.self))
                 | UInt64(start.load(fromByteOffset: middle, as: UInt8.self)) &<< (UInt64(middle) &* 8)
                 | UInt64(start.load(fromByteOffset: count &- 1, as: UInt8.self)) &<< (UInt64(count &- 1) &* 8)
-            tail = 0
+            high = 0
+        } else {
+            return (0, 0)
         }
-        guard (head | tail) & 0x8080_8080_8080_8080 == 0 else { return nil }
-        // Capacity 15 (the standard library's inline string size): room for two 8-byte stores.
-        return String(unsafeUninitializedCapacity: 15) { buffer in
-            guard let target = UnsafeMutableRawPointer(buffer.baseAddress) else { return 0 }
-            if count > 8 { target.storeBytes(of: tail, toByteOffset: count &- 8, as: UInt64.self) }
-            target.storeBytes(of: head, as: UInt64.self)
-            return count
-        }
+        guard (low | high) & 0x8080_8080_8080_8080 == 0 else { return nil }
+        return (low, high)
     }
 
     @inlinable

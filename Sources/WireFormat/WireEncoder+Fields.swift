@@ -93,6 +93,19 @@ extension WireEncoder {
 
     @inlinable @inline(__always)
     public mutating func encodeString(_ field: Int, _ value: String, force: Bool = false) {
+        if let small = SmallStringLayout.words(of: value) {
+            guard small.count != 0 || force else { return }
+            // Key (at most 5 bytes), a one-byte length and both words stored whole (16 bytes; only
+            // `count` of them are kept, the rest is overwritten by whatever comes next).
+            reserve(21)
+            appendVarintUnchecked(UInt64(truncatingIfNeeded: field) << 3 | UInt64(WireType.lengthDelimited.rawValue))
+            let target = UnsafeMutableRawPointer(pointer + length)
+            target.storeBytes(of: UInt8(truncatingIfNeeded: small.count), as: UInt8.self)
+            target.storeBytes(of: small.low, toByteOffset: 1, as: UInt64.self)
+            target.storeBytes(of: small.high, toByteOffset: 9, as: UInt64.self)
+            length &+= 1 &+ small.count
+            return
+        }
         let utf8 = value.utf8
         let length = utf8.count
         guard length != 0 || force else { return }

@@ -17,10 +17,10 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: tokenID = try d.decodeString(tag)
-            case 2: name = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &tokenID)
+            case 2: try d.decodeString(tag, into: &name)
             case 3: role = try d.decodeEnum(tag)
-            case 4: createdBy = try d.decodeString(tag)
+            case 4: try d.decodeString(tag, into: &createdBy)
             case 5: try d.decodeMessage(tag, into: &createdAt)
             case 6: try d.decodeMessage(tag, into: &expiresAt)
             case 7: revoked = try d.decodeBool(tag)

@@ -18,14 +18,14 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: backupID = try d.decodeString(tag)
-            case 2: path = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &backupID)
+            case 2: try d.decodeString(tag, into: &path)
             case 3: try d.decodeMessage(tag, into: &createdAt)
             case 4: sizeBytes = try d.decodeUInt64(tag)
-            case 5: sha256 = try d.decodeString(tag)
+            case 5: try d.decodeString(tag, into: &sha256)
             case 6: verified = try d.decodeBool(tag)
             case 7: try d.decodeMessage(tag, into: &verifiedAt)
-            case 8: note = try d.decodeString(tag)
+            case 8: try d.decodeString(tag, into: &note)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }

@@ -16,10 +16,10 @@ extension TradebotV1 {
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
             case 1: version = try d.decodeUInt64(tag)
-            case 2: sha256 = try d.decodeString(tag)
+            case 2: try d.decodeString(tag, into: &sha256)
             case 3: try d.decodeMessage(tag, into: &createdAt)
-            case 4: author = try d.decodeString(tag)
-            case 5: comment = try d.decodeString(tag)
+            case 4: try d.decodeString(tag, into: &author)
+            case 5: try d.decodeString(tag, into: &comment)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }

@@ -13,7 +13,7 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: name = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &name)
             case 2: role = try d.decodeEnum(tag)
             case 3: ttlSeconds = try d.decodeInt64(tag)
             default: try d.skipField(tag, into: &unknownFields)

@@ -12,7 +12,7 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: token = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &token)
             case 2: try d.decodeMessage(tag, into: &info)
             default: try d.skipField(tag, into: &unknownFields)
             }

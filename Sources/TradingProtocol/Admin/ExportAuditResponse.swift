@@ -15,11 +15,11 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: packagePath = try d.decodeString(tag)
-            case 2: manifestSha256 = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &packagePath)
+            case 2: try d.decodeString(tag, into: &manifestSha256)
             case 3: eventCount = try d.decodeUInt64(tag)
-            case 4: firstHash = try d.decodeString(tag)
-            case 5: lastHash = try d.decodeString(tag)
+            case 4: try d.decodeString(tag, into: &firstHash)
+            case 5: try d.decodeString(tag, into: &lastHash)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }

@@ -12,7 +12,7 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: username = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &username)
             case 2: role = try d.decodeEnum(tag)
             default: try d.skipField(tag, into: &unknownFields)
             }

@@ -15,8 +15,8 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: document = try d.decodeString(tag)
-            case 2: comment = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &document)
+            case 2: try d.decodeString(tag, into: &comment)
             case 3: expectedVersion = try d.decodeUInt64(tag)
             case 4: dryRun = try d.decodeBool(tag)
             default: try d.skipField(tag, into: &unknownFields)

@@ -13,7 +13,7 @@ extension TradebotV1 {
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
             case 1: try d.decodeMessage(tag, into: &version)
-            case 2: diff = try d.decodeString(tag)
+            case 2: try d.decodeString(tag, into: &diff)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }

@@ -17,7 +17,7 @@ extension TradebotV1 {
             case 1: ok = try d.decodeBool(tag)
             case 2: eventsChecked = try d.decodeUInt64(tag)
             case 3: firstBadSequence = try d.decodeUInt64(tag)
-            case 4: detail = try d.decodeString(tag)
+            case 4: try d.decodeString(tag, into: &detail)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }

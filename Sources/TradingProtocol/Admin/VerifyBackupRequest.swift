@@ -13,7 +13,7 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: backupID = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &backupID)
             case 2: testRestore = try d.decodeBool(tag)
             default: try d.skipField(tag, into: &unknownFields)
             }

@@ -15,7 +15,7 @@ extension TradebotV1 {
             switch tag.fieldNumber {
             case 1: ok = try d.decodeBool(tag)
             case 2: try d.decodeMessage(tag, into: &backup)
-            case 3: detail = try d.decodeString(tag)
+            case 3: try d.decodeString(tag, into: &detail)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }

@@ -12,8 +12,8 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: username = try d.decodeString(tag)
-            case 2: password = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &username)
+            case 2: try d.decodeString(tag, into: &password)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }

@@ -13,7 +13,7 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: refreshToken = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &refreshToken)
             case 2: allSessions = try d.decodeBool(tag)
             default: try d.skipField(tag, into: &unknownFields)
             }

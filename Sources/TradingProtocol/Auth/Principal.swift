@@ -16,10 +16,10 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: subject = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &subject)
             case 2: role = try d.decodeEnum(tag)
             case 3: kind = try d.decodeEnum(tag)
-            case 4: tokenID = try d.decodeString(tag)
+            case 4: try d.decodeString(tag, into: &tokenID)
             case 5: try d.decodeMessage(tag, into: &issuedAt)
             case 6: try d.decodeMessage(tag, into: &expiresAt)
             default: try d.skipField(tag, into: &unknownFields)

@@ -14,8 +14,8 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: accessToken = try d.decodeString(tag)
-            case 2: refreshToken = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &accessToken)
+            case 2: try d.decodeString(tag, into: &refreshToken)
             case 3: try d.decodeMessage(tag, into: &accessExpiresAt)
             case 4: try d.decodeMessage(tag, into: &refreshExpiresAt)
             default: try d.skipField(tag, into: &unknownFields)

@@ -18,14 +18,14 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: symbol = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &symbol)
             case 2: try d.decodeMessage(tag, into: &startTime)
             case 3: intervalSeconds = try d.decodeUInt32(tag)
-            case 4: open = try d.decodeString(tag)
-            case 5: high = try d.decodeString(tag)
-            case 6: low = try d.decodeString(tag)
-            case 7: close = try d.decodeString(tag)
-            case 8: volume = try d.decodeString(tag)
+            case 4: try d.decodeString(tag, into: &open)
+            case 5: try d.decodeString(tag, into: &high)
+            case 6: try d.decodeString(tag, into: &low)
+            case 7: try d.decodeString(tag, into: &close)
+            case 8: try d.decodeString(tag, into: &volume)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }

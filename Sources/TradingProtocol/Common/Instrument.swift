@@ -23,16 +23,16 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: symbol = try d.decodeString(tag)
-            case 2: description = try d.decodeString(tag)
-            case 3: baseCurrency = try d.decodeString(tag)
-            case 4: quoteCurrency = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &symbol)
+            case 2: try d.decodeString(tag, into: &description)
+            case 3: try d.decodeString(tag, into: &baseCurrency)
+            case 4: try d.decodeString(tag, into: &quoteCurrency)
             case 5: pricePrecision = try d.decodeUInt32(tag)
             case 6: quantityPrecision = try d.decodeUInt32(tag)
-            case 7: tickSize = try d.decodeString(tag)
-            case 8: lotSize = try d.decodeString(tag)
-            case 9: minQuantity = try d.decodeString(tag)
-            case 10: contractMultiplier = try d.decodeString(tag)
+            case 7: try d.decodeString(tag, into: &tickSize)
+            case 8: try d.decodeString(tag, into: &lotSize)
+            case 9: try d.decodeString(tag, into: &minQuantity)
+            case 10: try d.decodeString(tag, into: &contractMultiplier)
             case 11: tradable = try d.decodeBool(tag)
             default: try d.skipField(tag, into: &unknownFields)
             }

@@ -21,15 +21,15 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: accountID = try d.decodeString(tag)
-            case 2: symbol = try d.decodeString(tag)
-            case 3: quantity = try d.decodeString(tag)
-            case 4: averagePrice = try d.decodeString(tag)
-            case 5: lastPrice = try d.decodeString(tag)
-            case 6: marketValue = try d.decodeString(tag)
-            case 7: realizedPnl = try d.decodeString(tag)
-            case 8: unrealizedPnl = try d.decodeString(tag)
-            case 9: commissions = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &accountID)
+            case 2: try d.decodeString(tag, into: &symbol)
+            case 3: try d.decodeString(tag, into: &quantity)
+            case 4: try d.decodeString(tag, into: &averagePrice)
+            case 5: try d.decodeString(tag, into: &lastPrice)
+            case 6: try d.decodeString(tag, into: &marketValue)
+            case 7: try d.decodeString(tag, into: &realizedPnl)
+            case 8: try d.decodeString(tag, into: &unrealizedPnl)
+            case 9: try d.decodeString(tag, into: &commissions)
             case 10: try d.decodeMessage(tag, into: &updatedAt)
             default: try d.skipField(tag, into: &unknownFields)
             }

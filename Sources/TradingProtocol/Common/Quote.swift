@@ -17,12 +17,12 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: symbol = try d.decodeString(tag)
-            case 2: bid = try d.decodeString(tag)
-            case 3: ask = try d.decodeString(tag)
-            case 4: bidSize = try d.decodeString(tag)
-            case 5: askSize = try d.decodeString(tag)
-            case 6: last = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &symbol)
+            case 2: try d.decodeString(tag, into: &bid)
+            case 3: try d.decodeString(tag, into: &ask)
+            case 4: try d.decodeString(tag, into: &bidSize)
+            case 5: try d.decodeString(tag, into: &askSize)
+            case 6: try d.decodeString(tag, into: &last)
             case 7: try d.decodeMessage(tag, into: &time)
             default: try d.skipField(tag, into: &unknownFields)
             }

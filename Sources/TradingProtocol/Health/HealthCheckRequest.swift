@@ -13,7 +13,7 @@ extension GRPCHealthV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: service = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &service)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }

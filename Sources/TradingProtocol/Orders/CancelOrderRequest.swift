@@ -13,7 +13,7 @@ extension TradebotV1 {
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
             case 1, 2: target = try OrderTarget.decode(tag, from: &d)
-            case 3: reason = try d.decodeString(tag)
+            case 3: try d.decodeString(tag, into: &reason)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }

@@ -20,14 +20,14 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: symbol = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &symbol)
             case 2: try d.decodeRepeatedEnum(tag, into: &statuses)
-            case 3: strategyID = try d.decodeString(tag)
+            case 3: try d.decodeString(tag, into: &strategyID)
             case 4: try d.decodeMessage(tag, into: &createdAfter)
             case 5: try d.decodeMessage(tag, into: &createdBefore)
             case 6: pageSize = try d.decodeInt32(tag)
-            case 7: pageToken = try d.decodeString(tag)
-            case 8: accountID = try d.decodeString(tag)
+            case 7: try d.decodeString(tag, into: &pageToken)
+            case 8: try d.decodeString(tag, into: &accountID)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }

@@ -13,7 +13,7 @@ extension TradebotV1 {
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
             case 1: try d.decodeRepeatedMessage(tag, into: &orders)
-            case 2: nextPageToken = try d.decodeString(tag)
+            case 2: try d.decodeString(tag, into: &nextPageToken)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }

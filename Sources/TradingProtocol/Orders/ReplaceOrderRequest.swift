@@ -18,11 +18,11 @@ extension TradebotV1 {
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
             case 1, 2: target = try OrderTarget.decode(tag, from: &d)
-            case 3: quantity = try d.decodeString(tag)
-            case 4: limitPrice = try d.decodeString(tag)
-            case 5: stopPrice = try d.decodeString(tag)
-            case 6: stopLossPrice = try d.decodeString(tag)
-            case 7: takeProfitPrice = try d.decodeString(tag)
+            case 3: try d.decodeString(tag, into: &quantity)
+            case 4: try d.decodeString(tag, into: &limitPrice)
+            case 5: try d.decodeString(tag, into: &stopPrice)
+            case 6: try d.decodeString(tag, into: &stopLossPrice)
+            case 7: try d.decodeString(tag, into: &takeProfitPrice)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }

@@ -16,7 +16,7 @@ extension TradebotV1 {
             switch tag.fieldNumber {
             case 1: fromSequence = try d.decodeUInt64(tag)
             case 2: try d.decodeRepeatedString(tag, into: &symbols)
-            case 3: accountID = try d.decodeString(tag)
+            case 3: try d.decodeString(tag, into: &accountID)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }

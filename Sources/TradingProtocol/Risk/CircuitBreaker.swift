@@ -18,11 +18,11 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: name = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &name)
             case 2: kind = try d.decodeEnum(tag)
-            case 3: scope = try d.decodeString(tag)
+            case 3: try d.decodeString(tag, into: &scope)
             case 4: tripped = try d.decodeBool(tag)
-            case 5: reason = try d.decodeString(tag)
+            case 5: try d.decodeString(tag, into: &reason)
             case 6: try d.decodeMessage(tag, into: &trippedAt)
             case 7: try d.decodeMessage(tag, into: &resetsAt)
             default: try d.skipField(tag, into: &unknownFields)

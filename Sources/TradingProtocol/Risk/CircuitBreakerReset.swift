@@ -14,10 +14,10 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: name = try d.decodeString(tag)
-            case 2: scope = try d.decodeString(tag)
-            case 3: resetBy = try d.decodeString(tag)
-            case 4: reason = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &name)
+            case 2: try d.decodeString(tag, into: &scope)
+            case 3: try d.decodeString(tag, into: &resetBy)
+            case 4: try d.decodeString(tag, into: &reason)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }

@@ -14,10 +14,10 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: orderID = try d.decodeString(tag)
-            case 2: clientOrderID = try d.decodeString(tag)
-            case 3: symbol = try d.decodeString(tag)
-            case 4: action = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &orderID)
+            case 2: try d.decodeString(tag, into: &clientOrderID)
+            case 3: try d.decodeString(tag, into: &symbol)
+            case 4: try d.decodeString(tag, into: &action)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }

@@ -11,7 +11,7 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: accountID = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &accountID)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }

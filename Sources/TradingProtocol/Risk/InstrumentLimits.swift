@@ -14,10 +14,10 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: maxOrderQuantity = try d.decodeString(tag)
-            case 2: maxOrderNotional = try d.decodeString(tag)
-            case 3: maxPositionQuantity = try d.decodeString(tag)
-            case 4: priceCollarFraction = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &maxOrderQuantity)
+            case 2: try d.decodeString(tag, into: &maxOrderNotional)
+            case 3: try d.decodeString(tag, into: &maxPositionQuantity)
+            case 4: try d.decodeString(tag, into: &priceCollarFraction)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }

@@ -17,12 +17,12 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: limit = try d.decodeString(tag)
-            case 2: symbol = try d.decodeString(tag)
-            case 3: value = try d.decodeString(tag)
-            case 4: threshold = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &limit)
+            case 2: try d.decodeString(tag, into: &symbol)
+            case 3: try d.decodeString(tag, into: &value)
+            case 4: try d.decodeString(tag, into: &threshold)
             case 5: action = try d.decodeEnum(tag)
-            case 6: message = try d.decodeString(tag)
+            case 6: try d.decodeString(tag, into: &message)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }

@@ -16,11 +16,11 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: clientOrderID = try d.decodeString(tag)
-            case 2: symbol = try d.decodeString(tag)
-            case 3: reasonCode = try d.decodeString(tag)
-            case 4: message = try d.decodeString(tag)
-            case 5: strategyID = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &clientOrderID)
+            case 2: try d.decodeString(tag, into: &symbol)
+            case 3: try d.decodeString(tag, into: &reasonCode)
+            case 4: try d.decodeString(tag, into: &message)
+            case 5: try d.decodeString(tag, into: &strategyID)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }

@@ -13,8 +13,8 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: reason = try d.decodeString(tag)
-            case 2: symbol = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &reason)
+            case 2: try d.decodeString(tag, into: &symbol)
             case 3: resetCircuitBreakers = try d.decodeBool(tag)
             default: try d.skipField(tag, into: &unknownFields)
             }

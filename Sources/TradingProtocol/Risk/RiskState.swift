@@ -24,16 +24,16 @@ extension TradebotV1 {
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
             case 1: tradingState = try d.decodeEnum(tag)
-            case 2: haltReason = try d.decodeString(tag)
+            case 2: try d.decodeString(tag, into: &haltReason)
             case 3: try d.decodeRepeatedMessage(tag, into: &instrumentStates)
             case 4: try d.decodeRepeatedMessage(tag, into: &activeBreaches)
             case 5: try d.decodeRepeatedMessage(tag, into: &circuitBreakers)
-            case 6: dailyPnl = try d.decodeString(tag)
-            case 7: drawdownFraction = try d.decodeString(tag)
-            case 8: rejectionRate = try d.decodeString(tag)
-            case 9: fillTimeoutRate = try d.decodeString(tag)
+            case 6: try d.decodeString(tag, into: &dailyPnl)
+            case 7: try d.decodeString(tag, into: &drawdownFraction)
+            case 8: try d.decodeString(tag, into: &rejectionRate)
+            case 9: try d.decodeString(tag, into: &fillTimeoutRate)
             case 10: try d.decodeMessage(tag, into: &asOf)
-            case 11: haltedBy = try d.decodeString(tag)
+            case 11: try d.decodeString(tag, into: &haltedBy)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }

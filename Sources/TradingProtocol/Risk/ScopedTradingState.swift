@@ -15,10 +15,10 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: symbol = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &symbol)
             case 2: state = try d.decodeEnum(tag)
-            case 3: reason = try d.decodeString(tag)
-            case 4: haltedBy = try d.decodeString(tag)
+            case 3: try d.decodeString(tag, into: &reason)
+            case 4: try d.decodeString(tag, into: &haltedBy)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }

@@ -15,11 +15,11 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: orderID = try d.decodeString(tag)
-            case 2: symbol = try d.decodeString(tag)
-            case 3: oldStopPrice = try d.decodeString(tag)
-            case 4: newStopPrice = try d.decodeString(tag)
-            case 5: reason = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &orderID)
+            case 2: try d.decodeString(tag, into: &symbol)
+            case 3: try d.decodeString(tag, into: &oldStopPrice)
+            case 4: try d.decodeString(tag, into: &newStopPrice)
+            case 5: try d.decodeString(tag, into: &reason)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }

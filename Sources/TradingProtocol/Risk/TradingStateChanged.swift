@@ -18,12 +18,12 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: scope = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &scope)
             case 2: oldState = try d.decodeEnum(tag)
             case 3: newState = try d.decodeEnum(tag)
-            case 4: reason = try d.decodeString(tag)
-            case 5: actor = try d.decodeString(tag)
-            case 6: changedBy = try d.decodeString(tag)
+            case 4: try d.decodeString(tag, into: &reason)
+            case 5: try d.decodeString(tag, into: &actor)
+            case 6: try d.decodeString(tag, into: &changedBy)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }

@@ -16,7 +16,7 @@ extension TradebotV1 {
             switch tag.fieldNumber {
             case 1: try d.decodeMessage(tag, into: &limits)
             case 2: expectedVersion = try d.decodeUInt64(tag)
-            case 3: reason = try d.decodeString(tag)
+            case 3: try d.decodeString(tag, into: &reason)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }

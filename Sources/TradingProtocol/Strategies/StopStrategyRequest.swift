@@ -12,7 +12,7 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: strategyID = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &strategyID)
             case 2: cancelOpenOrders = try d.decodeBool(tag)
             default: try d.skipField(tag, into: &unknownFields)
             }

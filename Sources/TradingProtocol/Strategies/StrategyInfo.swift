@@ -19,13 +19,13 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: strategyID = try d.decodeString(tag)
-            case 2: kind = try d.decodeString(tag)
-            case 3: symbol = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &strategyID)
+            case 2: try d.decodeString(tag, into: &kind)
+            case 3: try d.decodeString(tag, into: &symbol)
             case 4: state = try d.decodeEnum(tag)
             case 5: try d.decodeStringMapEntry(tag, into: &parameters)
             case 6: try d.decodeMessage(tag, into: &startedAt)
-            case 7: lastError = try d.decodeString(tag)
+            case 7: try d.decodeString(tag, into: &lastError)
             case 8: signalsEmitted = try d.decodeUInt64(tag)
             case 9: ordersSubmitted = try d.decodeUInt64(tag)
             default: try d.skipField(tag, into: &unknownFields)

@@ -27,16 +27,16 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: signalID = try d.decodeString(tag)
-            case 2: strategyID = try d.decodeString(tag)
-            case 3: symbol = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &signalID)
+            case 2: try d.decodeString(tag, into: &strategyID)
+            case 3: try d.decodeString(tag, into: &symbol)
             case 4: direction = try d.decodeEnum(tag)
             case 5: size = .quantity(try d.decodeString(tag))
             case 6: size = .riskFraction(try d.decodeString(tag))
-            case 7: stopPrice = try d.decodeString(tag)
-            case 8: takeProfitPrice = try d.decodeString(tag)
+            case 7: try d.decodeString(tag, into: &stopPrice)
+            case 8: try d.decodeString(tag, into: &takeProfitPrice)
             case 9: try d.decodeMessage(tag, into: &generatedAt)
-            case 10: note = try d.decodeString(tag)
+            case 10: try d.decodeString(tag, into: &note)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }

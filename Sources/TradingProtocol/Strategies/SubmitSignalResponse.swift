@@ -15,11 +15,11 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: signalID = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &signalID)
             case 2: accepted = try d.decodeBool(tag)
             case 3: try d.decodeMessage(tag, into: &order)
-            case 4: reasonCode = try d.decodeString(tag)
-            case 5: reasonMessage = try d.decodeString(tag)
+            case 4: try d.decodeString(tag, into: &reasonCode)
+            case 5: try d.decodeString(tag, into: &reasonMessage)
             default: try d.skipField(tag, into: &unknownFields)
             }
         }

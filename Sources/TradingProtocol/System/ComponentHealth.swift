@@ -14,9 +14,9 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: name = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &name)
             case 2: state = try d.decodeEnum(tag)
-            case 3: detail = try d.decodeString(tag)
+            case 3: try d.decodeString(tag, into: &detail)
             case 4: try d.decodeMessage(tag, into: &since)
             default: try d.skipField(tag, into: &unknownFields)
             }

@@ -18,7 +18,7 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: version = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &version)
             case 2: try d.decodeMessage(tag, into: &startedAt)
             case 3: uptimeSeconds = try d.decodeUInt64(tag)
             case 4: mode = try d.decodeEnum(tag)

@@ -16,10 +16,10 @@ extension TradebotV1 {
 
         public mutating func decodeField(_ tag: WireTag, from d: inout WireDecoder) throws(WireDecodingError) {
             switch tag.fieldNumber {
-            case 1: name = try d.decodeString(tag)
+            case 1: try d.decodeString(tag, into: &name)
             case 2: value = try d.decodeDouble(tag)
             case 3: target = try d.decodeDouble(tag)
-            case 4: unit = try d.decodeString(tag)
+            case 4: try d.decodeString(tag, into: &unit)
             case 5: met = try d.decodeBool(tag)
             default: try d.skipField(tag, into: &unknownFields)
             }

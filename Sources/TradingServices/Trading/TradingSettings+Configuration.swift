@@ -3,12 +3,31 @@ import TradingEngine
 import TradingModel
 
 extension TradingSettings {
-    /// Where the EURUSD bars shipped with the server live in a checkout (`Sources/tradebotd/
-    /// Resources/market`), found relative to this source file so `scripts/run-server` and the
-    /// tests work from any clone without installing anything.
+    /// The name of the resource bundle SwiftPM builds for the `tradebotd` target (package
+    /// `tradebot`); it sits beside the executable in `.build/<configuration>/` and is installed
+    /// with it.
+    public static let resourceBundleName = "tradebot_tradebotd.resources"
+
+    /// The EURUSD bars shipped with the server: `market/EURUSD.csv` in the resource bundle beside
+    /// the running executable (a build or an installed copy), else the checkout's
+    /// `Sources/tradebotd/Resources/market` found relative to this source file (test runners and
+    /// tools built from the same clone). The first candidate that exists wins; if none does, the
+    /// first is returned so the warning names where the file was expected.
     public static var bundledFeedFile: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("tradebotd/Resources/market/EURUSD.csv").path
+        let candidates = bundledFeedCandidates(executable: Bundle.main.executableURL)
+        return candidates.first { FileManager.default.isReadableFile(atPath: $0) } ?? candidates[0]
+    }
+
+    /// Where the bundled feed may be, in order of preference (see `bundledFeedFile`).
+    static func bundledFeedCandidates(executable: URL?) -> [String] {
+        var candidates: [String] = []
+        if let executable {
+            candidates.append(executable.resolvingSymlinksInPath().deletingLastPathComponent()
+                .appendingPathComponent(resourceBundleName).appendingPathComponent("market/EURUSD.csv").path)
+        }
+        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("tradebotd/Resources/market/EURUSD.csv").path)
+        return candidates
     }
 
     /// The product's settings from the server configuration: feed file (or the bundled EURUSD.csv),

@@ -48,7 +48,7 @@ struct AllTypes: ProtoMessage {
         case 11: float = try d.decodeFloat(tag)
         case 12: double = try d.decodeDouble(tag)
         case 13: bool = try d.decodeBool(tag)
-        case 14: string = try d.decodeString(tag)
+        case 14: try d.decodeString(tag, into: &string)
         case 15: bytes = try d.decodeBytes(tag)
         case 16: color = try d.decodeEnum(tag)
         case 17: try d.decodeMessage(tag, into: &child)
