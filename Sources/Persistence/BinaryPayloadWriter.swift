@@ -41,6 +41,45 @@ public struct BinaryPayloadWriter: Sendable {
         bytes[mark + 3] = UInt8(truncatingIfNeeded: length >> 24)
     }
 
+    /// Opens an unkeyed container (an array) as the current value; pass the result and the number
+    /// of values written to `end(_:count:)`.
+    @inline(__always)
+    public mutating func beginUnkeyed() -> Int {
+        bytes.append(BinaryPayload.Tag.unkeyed.rawValue)
+        let mark = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: 8))
+        return mark
+    }
+
+    /// Closes the unkeyed container opened at `mark`: its byte length (which counts the element
+    /// count field) and its element count.
+    public mutating func end(_ mark: Int, count: Int) {
+        end(mark)
+        let n = UInt32(truncatingIfNeeded: count)
+        bytes[mark + 4] = UInt8(truncatingIfNeeded: n)
+        bytes[mark + 5] = UInt8(truncatingIfNeeded: n >> 8)
+        bytes[mark + 6] = UInt8(truncatingIfNeeded: n >> 16)
+        bytes[mark + 7] = UInt8(truncatingIfNeeded: n >> 24)
+    }
+
+    /// A `[UInt8]` value: one run of raw bytes.
+    public mutating func byteArray(_ value: [UInt8]) {
+        bytes.append(BinaryPayload.Tag.bytes.rawValue)
+        writeVarint(UInt64(value.count))
+        bytes.append(contentsOf: value)
+    }
+
+    /// A value already encoded on its own by `BinaryPayloadEncoder.encode(_:)`: an encoding does
+    /// not depend on where it sits (lengths are relative), so it can be spliced in as the value.
+    public mutating func value(encoded: [UInt8]) {
+        bytes.append(contentsOf: encoded)
+    }
+
+    /// Reserves room for `count` more bytes (one reallocation instead of several).
+    public mutating func reserve(_ count: Int) {
+        bytes.reserveCapacity(bytes.count + count)
+    }
+
     /// An entry's key (a `CodingKey`'s `stringValue`); the entry's value must follow.
     @inline(__always)
     public mutating func key(_ name: StaticString) {

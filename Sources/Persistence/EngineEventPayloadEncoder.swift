@@ -63,9 +63,9 @@ public enum EngineEventPayloadEncoder {
         w.end(outer)
     }
 
-    // MARK: value types (synthesized Codable layouts)
+    // MARK: value types (synthesized Codable layouts; also used for snapshots)
 
-    static func encode(_ order: Order, into w: inout BinaryPayloadWriter) {
+    public static func encode(_ order: Order, into w: inout BinaryPayloadWriter) {
         let mark = w.beginKeyed()
         w.key("id"); uintBox("value", order.id.value, &w)
         w.key("request"); encode(order.request, into: &w)
@@ -79,7 +79,7 @@ public enum EngineEventPayloadEncoder {
         w.end(mark)
     }
 
-    static func encode(_ request: OrderRequest, into w: inout BinaryPayloadWriter) {
+    public static func encode(_ request: OrderRequest, into w: inout BinaryPayloadWriter) {
         let mark = w.beginKeyed()
         if let id = request.clientOrderID { w.key("clientOrderID"); stringBox(id.value, &w) }
         if let id = request.strategyID { w.key("strategyID"); stringBox(id.value, &w) }
@@ -103,7 +103,7 @@ public enum EngineEventPayloadEncoder {
         w.end(mark)
     }
 
-    static func encode(_ position: Position, into w: inout BinaryPayloadWriter) {
+    public static func encode(_ position: Position, into w: inout BinaryPayloadWriter) {
         let mark = w.beginKeyed()
         w.key("symbol"); stringBox(position.symbol.value, &w)
         w.key("quantity"); raw(position.quantity.raw, &w)
@@ -115,7 +115,7 @@ public enum EngineEventPayloadEncoder {
         w.end(mark)
     }
 
-    static func encode(_ filled: OrderFilled, into w: inout BinaryPayloadWriter) {
+    public static func encode(_ filled: OrderFilled, into w: inout BinaryPayloadWriter) {
         let mark = w.beginKeyed()
         w.key("fill"); encode(filled.fill, into: &w)
         w.key("order"); encode(filled.order, into: &w)
@@ -125,7 +125,7 @@ public enum EngineEventPayloadEncoder {
         w.end(mark)
     }
 
-    static func encode(_ fill: Fill, into w: inout BinaryPayloadWriter) {
+    public static func encode(_ fill: Fill, into w: inout BinaryPayloadWriter) {
         let mark = w.beginKeyed()
         w.key("tradeID"); stringBox(fill.tradeID.value, &w)
         w.key("orderID"); uintBox("value", fill.orderID.value, &w)

@@ -1,0 +1,55 @@
+import Persistence
+import Testing
+import TradingModel
+@testable import TradingServices
+
+/// The snapshot section is written by a hand-written encoder: its bytes must be exactly the
+/// generic `Codable` encoding, so every existing snapshot and the decoder stay valid.
+@Suite("Engine host snapshot encoding")
+struct EngineHostSnapshotEncodingTests {
+    static func snapshot(orders count: Int, full: Bool) throws -> EngineHostSnapshot {
+        var orders: [Order] = []
+        for n in 0..<count {
+            var request = OrderRequest(symbol: n % 2 == 0 ? "EURUSD" : "Zürich-€", side: n % 3 == 0 ? .buy : .sell,
+                                       type: n % 4 == 0 ? .market : .limit, quantity: Quantity(raw: Int64(n + 1) * 1_000),
+                                       limitPrice: n % 4 == 0 ? nil : Price(raw: -Int64(n)), timeInForce: n % 5 == 0 ? .gtc : .ioc)
+            if n % 7 == 0 { request.clientOrderID = ClientOrderID(String(repeating: "c", count: n % 300)) }
+            if n % 11 == 0 { request.bracket = Bracket(takeProfit: Price(raw: Int64.max)) }
+            var order = Order(id: OrderID(UInt64(n) * 977), request: request, createdAt: Timestamp(nanoseconds: Int64(n) - 50),
+                              isExit: n % 13 == 0, status: n % 2 == 0 ? .accepted : .pendingNew)
+            if n % 2 == 0 { try order.recordFill(quantity: Quantity(raw: 500), price: Price(raw: 3), at: Timestamp(nanoseconds: 7)) }
+            if n % 9 == 0 { order.flagFillTimeout(at: Timestamp(nanoseconds: Int64.min)) }
+            orders.append(order)
+        }
+        var position = Position(symbol: "EURUSD")
+        try position.apply(Fill(tradeID: "T-1", orderID: OrderID(1), symbol: "EURUSD", side: .buy, quantity: Quantity(raw: 500),
+                                price: Price(raw: 3), commission: Money(raw: 1), timestamp: Timestamp(nanoseconds: 7)),
+                           multiplier: Quantity(raw: 100_000_000))
+        let engine = EngineSnapshot(
+            sequence: UInt64(count) * 3, nextOrderID: UInt64(count) * 977 + 1, takenAt: Timestamp(nanoseconds: 123),
+            cash: Money(raw: -5), peakEquity: Money(raw: Int64.max), dayStartEquity: Money(raw: 0),
+            currentDay: full ? 20_000 : nil, limits: RiskLimits(), orders: orders,
+            tradeIDs: full ? ["T-1", "T-2"] : [], positions: full ? [position, Position(symbol: "GBPUSD")] : [],
+            markets: full ? [EngineSnapshot.Market(symbol: "EURUSD", lastPrice: Price(raw: 9), lastUpdate: nil,
+                                                   stops: PositionStops(stopLoss: Price(raw: 1)))] : [],
+            restrictions: full ? [EngineSnapshot.Restriction(scope: .instrument("EURUSD"), source: .admin, state: .halted,
+                                                             principal: "admin")] : [],
+            breakers: full ? [EngineSnapshot.Breaker(kind: .volatility, scope: .account, trippedAt: Timestamp(nanoseconds: 1))] : [],
+            finishedOrderIDs: full ? [OrderID(977)] : [])
+        let sequences = orders.enumerated().map { ($0.element.id, Int64($0.offset) * 3 + 1) }
+        return EngineHostSnapshot(through: Int64(count) * 3, engine: engine, orderSequence: EngineHostSnapshot.pack(sequences),
+                                  limitsVersion: full ? 4 : 0)
+    }
+
+    @Test("the hand-written snapshot bytes equal the generic encoding, and decode back", arguments: [0, 1, 40, 1_500])
+    func sameBytes(orders: Int) throws {
+        for full in [false, true] {
+            let snapshot = try Self.snapshot(orders: orders, full: full)
+            let fast = try snapshot.fastEncoded()
+            #expect(fast == (try BinaryPayloadEncoder.encode(snapshot)), "\(orders) orders, full: \(full)")
+            let section = SnapshotSection(name: EngineHostSnapshot.section, format: EngineHostSnapshot.format,
+                                          through: snapshot.through, data: fast)
+            #expect(try EngineHostSnapshot.decode(section) == snapshot)
+        }
+    }
+}
