@@ -66,16 +66,27 @@ public enum EngineEventPayloadEncoder {
     // MARK: value types (synthesized Codable layouts; also used for snapshots)
 
     public static func encode(_ order: Order, into w: inout BinaryPayloadWriter) {
+        encodeOrder(id: order.id, request: order.request, createdAt: order.createdAt, isExit: order.isExit,
+                    status: order.status, filledQuantity: order.filledQuantity, filledCost: order.filledCost,
+                    updatedAt: order.updatedAt, fillTimedOut: order.fillTimedOut, into: &w)
+    }
+
+    /// An `Order` from its fields (the layout `Order.init(from:)` reads). Also how a packed order
+    /// list is turned back into orders: `Order` sets some of these fields only when decoded.
+    @inline(__always)
+    public static func encodeOrder(id: OrderID, request: OrderRequest, createdAt: Timestamp, isExit: Bool,
+                                   status: OrderStatus, filledQuantity: Quantity, filledCost: Money,
+                                   updatedAt: Timestamp, fillTimedOut: Bool, into w: inout BinaryPayloadWriter) {
         let mark = w.beginKeyed()
-        w.key("id"); uintBox("value", order.id.value, &w)
-        w.key("request"); encode(order.request, into: &w)
-        w.key("createdAt"); timestamp(order.createdAt, &w)
-        w.key("isExit"); w.bool(order.isExit)
-        w.key("status"); w.string(order.status.rawValue)
-        w.key("filledQuantity"); raw(order.filledQuantity.raw, &w)
-        w.key("filledCost"); raw(order.filledCost.raw, &w)
-        w.key("updatedAt"); timestamp(order.updatedAt, &w)
-        w.key("fillTimedOut"); w.bool(order.fillTimedOut)
+        w.key("id"); uintBox("value", id.value, &w)
+        w.key("request"); encode(request, into: &w)
+        w.key("createdAt"); timestamp(createdAt, &w)
+        w.key("isExit"); w.bool(isExit)
+        w.key("status"); w.string(status.rawValue)
+        w.key("filledQuantity"); raw(filledQuantity.raw, &w)
+        w.key("filledCost"); raw(filledCost.raw, &w)
+        w.key("updatedAt"); timestamp(updatedAt, &w)
+        w.key("fillTimedOut"); w.bool(fillTimedOut)
         w.end(mark)
     }
 

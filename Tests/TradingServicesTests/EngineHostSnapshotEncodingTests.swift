@@ -8,6 +8,11 @@ import TradingModel
 @Suite("Engine host snapshot encoding")
 struct EngineHostSnapshotEncodingTests {
     static func snapshot(orders count: Int, full: Bool) throws -> EngineHostSnapshot {
+        let orders = try original(orders: count)
+        return try snapshot(orders: orders, full: full)
+    }
+
+    static func original(orders count: Int) throws -> [Order] {
         var orders: [Order] = []
         for n in 0..<count {
             var request = OrderRequest(symbol: n % 2 == 0 ? "EURUSD" : "Zürich-€", side: n % 3 == 0 ? .buy : .sell,
@@ -21,6 +26,11 @@ struct EngineHostSnapshotEncodingTests {
             if n % 9 == 0 { order.flagFillTimeout(at: Timestamp(nanoseconds: Int64.min)) }
             orders.append(order)
         }
+        return orders
+    }
+
+    static func snapshot(orders: [Order], full: Bool) throws -> EngineHostSnapshot {
+        let count = orders.count
         var position = Position(symbol: "EURUSD")
         try position.apply(Fill(tradeID: "T-1", orderID: OrderID(1), symbol: "EURUSD", side: .buy, quantity: Quantity(raw: 500),
                                 price: Price(raw: 3), commission: Money(raw: 1), timestamp: Timestamp(nanoseconds: 7)),
@@ -41,15 +51,70 @@ struct EngineHostSnapshotEncodingTests {
                                   limitsVersion: full ? 4 : 0)
     }
 
+    static func orders(_ snapshot: EngineHostSnapshot) throws -> [Order] { try snapshot.restoredEngine().orders }
+
     @Test("the hand-written snapshot bytes equal the generic encoding, and decode back", arguments: [0, 1, 40, 1_500])
     func sameBytes(orders: Int) throws {
         for full in [false, true] {
             let snapshot = try Self.snapshot(orders: orders, full: full)
-            let fast = try snapshot.fastEncoded()
-            #expect(fast == (try BinaryPayloadEncoder.encode(snapshot)), "\(orders) orders, full: \(full)")
-            let section = SnapshotSection(name: EngineHostSnapshot.section, format: EngineHostSnapshot.format,
-                                          through: snapshot.through, data: fast)
-            #expect(try EngineHostSnapshot.decode(section) == snapshot)
+            #expect(snapshot.packedOrders != nil && snapshot.engine.orders.isEmpty)
+            let data = try snapshot.encoded()
+            #expect(data.format == "engine-host/3")
+            #expect(data.data == (try BinaryPayloadEncoder.encode(snapshot)), "\(orders) orders, full: \(full)")
+            let section = SnapshotSection(name: EngineHostSnapshot.section, format: data.format, through: snapshot.through,
+                                          data: data.data)
+            let decoded = try EngineHostSnapshot.decode(section)
+            #expect(decoded == snapshot)
+            #expect(try Self.orders(decoded).count == orders)
         }
+    }
+
+    @Test("packed orders restore exactly (every optional, fill state, non-ASCII, extremes)")
+    func packedOrdersRoundTrip() throws {
+        let snapshot = try Self.snapshot(orders: 1_500, full: true)
+        let original = try Self.original(orders: 1_500)
+        #expect(try Self.orders(snapshot) == original)
+        // About 7x smaller than the same orders in the generic format.
+        let generic = try BinaryPayloadEncoder.encode(original)
+        #expect((snapshot.packedOrders?.count ?? .max) * 4 < generic.count)
+    }
+
+    @Test("a format 2 section (orders inline) is still read, and written with the same bytes as the generic encoder")
+    func previousFormat() throws {
+        var old = try Self.snapshot(orders: 40, full: true)
+        old.engine.orders = try Self.original(orders: 40)
+        old.packedOrders = nil
+        let data = try old.encoded()
+        #expect(data.format == "engine-host/2")
+        #expect(data.data == (try BinaryPayloadEncoder.encode(old)))
+        let decoded = try EngineHostSnapshot.decode(SnapshotSection(name: EngineHostSnapshot.section, format: data.format,
+                                                                    through: old.through, data: data.data))
+        #expect(try Self.orders(decoded) == (try Self.original(orders: 40)))
+        // A section whose format disagrees with its content is refused.
+        #expect(throws: (any Error).self) {
+            try EngineHostSnapshot.decode(SnapshotSection(name: EngineHostSnapshot.section, format: "engine-host/3",
+                                                          through: old.through, data: data.data))
+        }
+    }
+
+    @Test("damaged packed orders are refused with an error, never a crash or wrong orders")
+    func damagedPackedOrders() throws {
+        let snapshot = try Self.snapshot(orders: 30, full: false)
+        let packed = try #require(snapshot.packedOrders)
+        var refused = 0
+        for cut in stride(from: 0, to: packed.count, by: 7) {
+            do {
+                _ = try PackedOrders.unpack(Array(packed[..<cut]))
+            } catch { refused += 1 }
+        }
+        #expect(refused == (packed.count + 6) / 7, "every truncation is refused")
+        var r: UInt64 = 99
+        for _ in 0..<500 {
+            r = r &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            var damaged = packed
+            damaged[Int(r >> 33) % damaged.count] ^= UInt8(truncatingIfNeeded: r >> 13) | 1
+            if let orders = try? PackedOrders.unpack(damaged) { #expect(orders.count <= 30) }
+        }
+        #expect(throws: (any Error).self) { try PackedOrders.unpack(packed + [0]) }
     }
 }
