@@ -79,6 +79,24 @@ struct EngineHostSnapshotEncodingTests {
         #expect((snapshot.packedOrders?.count ?? .max) * 4 < generic.count)
     }
 
+    @Test("every side, type, time in force and status has its own code")
+    func everyKind() throws {
+        var orders: [Order] = []
+        for status in OrderStatus.allCases {
+            for type in OrderType.allCases {
+                for tif in TimeInForce.allCases {
+                    for side in OrderSide.allCases {
+                        let request = OrderRequest(symbol: orders.count % 3 == 0 ? "A" : "B", side: side, type: type,
+                                                   quantity: Quantity(raw: 1), timeInForce: tif, reduceOnly: orders.count % 2 == 0)
+                        orders.append(Order(id: OrderID(UInt64(orders.count)), request: request,
+                                            createdAt: Timestamp(nanoseconds: Int64.max - Int64(orders.count)), status: status))
+                    }
+                }
+            }
+        }
+        #expect(try PackedOrders.unpack(PackedOrders.pack(orders)) == orders)
+    }
+
     @Test("a format 2 section (orders inline) is still read, and written with the same bytes as the generic encoder")
     func previousFormat() throws {
         var old = try Self.snapshot(orders: 40, full: true)

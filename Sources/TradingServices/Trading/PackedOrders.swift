@@ -5,22 +5,32 @@ import TradingModel
 ///
 /// Why: the engine retains up to 100,000 orders and the snapshot carries all of them. In the
 /// self-describing binary payload format an order took about 440 bytes (every field name, a keyed
-/// container per price and time); packed it takes about 60. The snapshot is written by the
+/// container per price and time); packed it takes about 30. The snapshot is written by the
 /// journal's writer thread in one transaction, and every order waiting for its durable commit
 /// waits for that write: with 25 MB snapshots that was the 80–400 ms latency burst of
 /// `scripts/bench-trading`. Smaller snapshots make that write (and the encoding) proportionally
 /// shorter.
 ///
-/// Per order: varint id; flags (u8: client order id, strategy id, limit, trigger, trailing offset,
-/// bracket, reduce-only, exit); bracket flags (u8: fill timed out, stop loss, take profit,
-/// trailing distance); then the present strings (varint length, UTF-8: client order id, strategy
-/// id, symbol, side, type, time in force, status) and zigzag varints (quantity, present prices,
-/// present bracket prices, created at, filled quantity, filled cost, updated at). Enum values are
-/// stored as their raw strings, so reordering their cases cannot change a stored snapshot.
+/// Layout: varint symbol count, the symbols (varint length, UTF-8); varint order count; per order:
+/// varint id; flags (u8: client order id, strategy id, limit, trigger, trailing offset, bracket,
+/// reduce-only, exit); more flags (u8: fill timed out, stop loss, take profit, trailing distance);
+/// kinds (u8: side bit 0, time in force bits 1-2, type bits 3-5); status (u8); varint symbol
+/// index; the present strings (client order id, strategy id); zigzag varints: quantity, the
+/// present prices and bracket prices, created at, filled quantity, filled cost, and updated at
+/// minus created at. Enum values use the fixed codes of `code(_:)`, not their case order, so
+/// reordering cases cannot change what a stored snapshot means.
 enum PackedOrders {
     static func pack(_ orders: [Order]) -> [UInt8] {
+        var symbols: [String: Int] = [:]
+        var symbolList: [String] = []
+        for o in orders where symbols[o.request.symbol.value] == nil {
+            symbols[o.request.symbol.value] = symbolList.count
+            symbolList.append(o.request.symbol.value)
+        }
         var out: [UInt8] = []
-        out.reserveCapacity(orders.count * 64 + 8)
+        out.reserveCapacity(orders.count * 40 + symbolList.count * 16 + 8)
+        varint(UInt64(symbolList.count), &out)
+        for symbol in symbolList { string(symbol, &out) }
         varint(UInt64(orders.count), &out)
         for o in orders {
             let r = o.request
@@ -40,13 +50,11 @@ enum PackedOrders {
             if r.bracket?.trailingDistance != nil { more |= 8 }
             out.append(flags)
             out.append(more)
+            out.append(code(r.side) | code(r.timeInForce) << 1 | code(r.type) << 3)
+            out.append(code(o.status))
+            varint(UInt64(symbols[r.symbol.value] ?? 0), &out)
             if let id = r.clientOrderID { string(id.value, &out) }
             if let id = r.strategyID { string(id.value, &out) }
-            string(r.symbol.value, &out)
-            string(r.side.rawValue, &out)
-            string(r.type.rawValue, &out)
-            string(r.timeInForce.rawValue, &out)
-            string(o.status.rawValue, &out)
             signed(r.quantity.raw, &out)
             for price in [r.limitPrice, r.triggerPrice, r.trailingOffset, r.bracket?.stopLoss, r.bracket?.takeProfit,
                           r.bracket?.trailingDistance] {
@@ -55,29 +63,35 @@ enum PackedOrders {
             signed(o.createdAt.nanoseconds, &out)
             signed(o.filledQuantity.raw, &out)
             signed(o.filledCost.raw, &out)
-            signed(o.updatedAt.nanoseconds, &out)
+            signed(o.updatedAt.nanoseconds &- o.createdAt.nanoseconds, &out)
         }
         return out
     }
 
     static func unpack(_ bytes: [UInt8]) throws(EngineHostSnapshot.Unreadable) -> [Order] {
         var c = Cursor(bytes: bytes)
+        let symbolCount = try c.varint()
+        guard symbolCount <= UInt64(bytes.count) else { throw c.damaged("symbol count \(symbolCount)") }
+        var symbols: [Symbol] = []
+        for _ in 0..<symbolCount { symbols.append(Symbol(try c.string())) }
         let count = try c.varint()
-        // Each order takes at least 12 bytes: a damaged count must not reserve gigabytes.
-        guard count <= UInt64(bytes.count / 12) else { throw c.damaged("order count \(count)") }
+        // Each order takes at least 11 bytes: a damaged count must not reserve gigabytes.
+        guard count <= UInt64(bytes.count / 11) else { throw c.damaged("order count \(count)") }
         var w = BinaryPayloadWriter(capacity: Int(count) * 300 + 16)
         let list = w.beginUnkeyed()
         for _ in 0..<count {
             let id = OrderID(try c.varint())
             let flags = try c.byte()
             let more = try c.byte()
+            let kinds = try c.byte()
+            guard let side = side(kinds & 1), let timeInForce = timeInForce(kinds >> 1 & 3), let type = type(kinds >> 3),
+                  let status = status(try c.byte())
+            else { throw c.damaged("unknown side, time in force, type or status") }
+            let index = try c.varint()
+            guard index < UInt64(symbols.count) else { throw c.damaged("symbol \(index) of \(symbols.count)") }
+            let symbol = symbols[Int(index)]
             let clientOrderID = flags & 1 != 0 ? ClientOrderID(try c.string()) : nil
             let strategyID = flags & 2 != 0 ? StrategyID(try c.string()) : nil
-            let symbol = Symbol(try c.string())
-            let side = try c.value(OrderSide.self)
-            let type = try c.value(OrderType.self)
-            let timeInForce = try c.value(TimeInForce.self)
-            let status = try c.value(OrderStatus.self)
             let quantity = Quantity(raw: try c.signed())
             let limit = flags & 4 != 0 ? Price(raw: try c.signed()) : nil
             let trigger = flags & 8 != 0 ? Price(raw: try c.signed()) : nil
@@ -97,7 +111,7 @@ enum PackedOrders {
             let createdAt = Timestamp(nanoseconds: try c.signed())
             let filledQuantity = Quantity(raw: try c.signed())
             let filledCost = Money(raw: try c.signed())
-            let updatedAt = Timestamp(nanoseconds: try c.signed())
+            let updatedAt = Timestamp(nanoseconds: createdAt.nanoseconds &+ (try c.signed()))
             EngineEventPayloadEncoder.encodeOrder(id: id, request: request, createdAt: createdAt, isExit: flags & 128 != 0,
                                                   status: status, filledQuantity: filledQuantity, filledCost: filledCost,
                                                   updatedAt: updatedAt, fillTimedOut: more & 1 != 0, into: &w)
@@ -109,6 +123,92 @@ enum PackedOrders {
             return try BinaryPayloadDecoder.decode([Order].self, from: w.bytes)
         } catch {
             throw EngineHostSnapshot.Unreadable(description: "packed orders: \(error)")
+        }
+    }
+
+    // MARK: fixed codes (never renumber; a new case gets a new code)
+
+    private static func code(_ side: OrderSide) -> UInt8 {
+        switch side {
+        case .buy: 0
+        case .sell: 1
+        }
+    }
+
+    private static func side(_ code: UInt8) -> OrderSide? {
+        switch code {
+        case 0: .buy
+        case 1: .sell
+        default: nil
+        }
+    }
+
+    private static func code(_ tif: TimeInForce) -> UInt8 {
+        switch tif {
+        case .gtc: 0
+        case .ioc: 1
+        case .fok: 2
+        case .day: 3
+        }
+    }
+
+    private static func timeInForce(_ code: UInt8) -> TimeInForce? {
+        switch code {
+        case 0: .gtc
+        case 1: .ioc
+        case 2: .fok
+        case 3: .day
+        default: nil
+        }
+    }
+
+    private static func code(_ type: OrderType) -> UInt8 {
+        switch type {
+        case .market: 0
+        case .limit: 1
+        case .stop: 2
+        case .stopLimit: 3
+        case .trailingStop: 4
+        }
+    }
+
+    private static func type(_ code: UInt8) -> OrderType? {
+        switch code {
+        case 0: .market
+        case 1: .limit
+        case 2: .stop
+        case 3: .stopLimit
+        case 4: .trailingStop
+        default: nil
+        }
+    }
+
+    private static func code(_ status: OrderStatus) -> UInt8 {
+        switch status {
+        case .pendingNew: 0
+        case .accepted: 1
+        case .partiallyFilled: 2
+        case .filled: 3
+        case .rejected: 4
+        case .pendingCancel: 5
+        case .cancelled: 6
+        case .expired: 7
+        case .unknown: 8
+        }
+    }
+
+    private static func status(_ code: UInt8) -> OrderStatus? {
+        switch code {
+        case 0: .pendingNew
+        case 1: .accepted
+        case 2: .partiallyFilled
+        case 3: .filled
+        case 4: .rejected
+        case 5: .pendingCancel
+        case 6: .cancelled
+        case 7: .expired
+        case 8: .unknown
+        default: nil
         }
     }
 
@@ -159,12 +259,6 @@ enum PackedOrders {
             guard let s = String(validating: bytes[offset..<end], as: UTF8.self) else { throw damaged("invalid UTF-8") }
             offset = end
             return s
-        }
-
-        mutating func value<T: RawRepresentable<String>>(_ type: T.Type) throws(EngineHostSnapshot.Unreadable) -> T {
-            let raw = try string()
-            guard let value = T(rawValue: raw) else { throw damaged("unknown \(T.self) \(raw)") }
-            return value
         }
     }
 }
