@@ -6,7 +6,7 @@ import TradingModel
 extension EngineHost {
     /// Captures the host's snapshot section: a copy of the state on the sequencer thread (between
     /// two engine steps, so it is consistent), sorted, packed and encoded on a background queue
-    /// (about 0.6 s of CPU per 100,000 orders: kept off both the sequencer and Swift's cooperative
+    /// (about 0.15 s of CPU per 100,000 orders: kept off both the sequencer and Swift's cooperative
     /// pool, where RPC handlers run). The sequencer only takes copy-on-write references of the
     /// order tables: sorting the retained orders there stalled every order for tens of ms.
     func makeSnapshot() async throws -> SnapshotSectionData {
