@@ -154,7 +154,7 @@ struct SnapshotRecoveryTests {
         #expect(row.sequence >= 4 && row.sequence <= s.server.runtime.store.committedSequence)
         let section = try #require(try ServerSnapshot.decode(row.data).sections.first)
         #expect(section.name == EngineHostSnapshot.section)
-        #expect(try EngineHostSnapshot.decode(section).engine.orders.count == 2)
+        #expect(try EngineHostSnapshot.decode(section).restoredEngine().orders.count == 2)
     }
 
     @Test("snapshot settings from the environment: defaults, values, off, and errors naming the variable")

@@ -5,7 +5,9 @@ import Persistence
 ///
 /// - Version 2 (written by default): the compact binary format (`BinaryPayload`), generated from
 ///   `ServerEvent`'s `Codable` conformance, so a new case needs no codec change. About 5x faster
-///   than JSON to encode and decode, and smaller.
+///   than JSON to encode and decode, and smaller. The events every order journals (orders,
+///   fills, positions) are written by `EngineEventPayloadEncoder` instead: the same bytes
+///   without the `Codable` machinery.
 /// - Version 1: canonical JSON (sorted keys). Still decoded, so databases written by earlier
 ///   builds keep working; still written for a value the binary format cannot express (a custom
 ///   `encode(to:)` using `superEncoder`), and by `ServerEventCodec(writing: 1)`.
@@ -28,6 +30,7 @@ public struct ServerEventCodec: EventCodec {
 
     public func encodePayload(_ event: ServerEvent) throws -> (version: Int, bytes: [UInt8]) {
         if writeVersion == 2 {
+            if let bytes = Self.handWritten(event) { return (2, bytes) }
             do {
                 return (2, try BinaryPayloadEncoder.encode(event))
             } catch BinaryPayloadError.unsupported {
@@ -53,6 +56,22 @@ public struct ServerEventCodec: EventCodec {
                 "row type \(typeName) holds a \(event.typeName) payload"))
         }
         return event
+    }
+
+    /// The v2 bytes of the hot engine events (orders, fills, positions) without `Codable`: the
+    /// same bytes as `BinaryPayloadEncoder.encode(event)` (`{"engine": {"_0": event}}`), several
+    /// times faster. Nil for every other event (those take the generic encoder).
+    static func handWritten(_ event: ServerEvent) -> [UInt8]? {
+        guard case .engine(let engineEvent) = event else { return nil }
+        var writer = BinaryPayloadWriter(capacity: 512)
+        let outer = writer.beginKeyed()
+        writer.key("engine")
+        let inner = writer.beginKeyed()
+        writer.key("_0")
+        guard EngineEventPayloadEncoder.encode(engineEvent, into: &writer) else { return nil }
+        writer.end(inner)
+        writer.end(outer)
+        return writer.bytes
     }
 
     static func json(_ event: ServerEvent) throws -> [UInt8] {

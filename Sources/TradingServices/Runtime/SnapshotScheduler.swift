@@ -93,6 +93,7 @@ final class SnapshotScheduler: Sendable {
         await gate.enter()
         defer { gate.leave() }
         let committedAtStart = store.committedSequence
+        let started = DispatchTime.now().uptimeNanoseconds
         var sections: [SnapshotSection] = []
         for component in components {
             if let section = try await component.makeSnapshot() { sections.append(section) }
@@ -107,16 +108,17 @@ final class SnapshotScheduler: Sendable {
             }
             return nil
         }
+        let captured = DispatchTime.now().uptimeNanoseconds
         let newest = sections.map(\.through).max() ?? 0
         let oldest = sections.map(\.through).min() ?? 0
         try await store.committed(through: newest)
         let store = self.store
-        let captured = ServerSnapshot(sections: sections)
+        let snapshot = ServerSnapshot(sections: sections)
         let result: Result<Int, StoreError> = await withCheckedContinuation { continuation in
             // Copying the sections and `saveSnapshot` (which blocks until the writer stored the
             // row) stay off the cooperative pool, where RPC handlers run.
             DispatchQueue.global(qos: .utility).async {
-                let data = captured.encoded()
+                let data = snapshot.encoded()
                 do throws(StoreError) {
                     try store.saveSnapshot(data, format: ServerSnapshot.format, through: oldest)
                     continuation.resume(returning: .success(data.count))
@@ -131,7 +133,11 @@ final class SnapshotScheduler: Sendable {
             s.lastSequence = max(s.lastSequence, newest)
             s.lastTaken = DispatchTime.now().uptimeNanoseconds
         }
-        log.info("snapshot stored", ["through": "\(oldest)", "bytes": "\(bytes)", "sections": "\(sections.count)"])
+        // Phase times, to tell a slow capture (sequencer and encoding) from a slow write (the writer).
+        let stored = DispatchTime.now().uptimeNanoseconds
+        log.info("snapshot stored", ["through": "\(oldest)", "bytes": "\(bytes)", "sections": "\(sections.count)",
+                                     "capture_ms": "\((captured &- started) / 1_000_000)",
+                                     "store_ms": "\((stored &- captured) / 1_000_000)"])
         return oldest
     }
 }
