@@ -74,7 +74,18 @@ final class HubPublisher: Sendable {
         exited.wait()
     }
 
+    /// Nice value of the publishing thread: fan-out is bulk work that may wait a moment, the
+    /// sequencer's trade loop may not. Raising a thread's own nice value needs no privilege.
+    static let niceIncrement: Int32 = 5
+
     private func run() {
+        // Linux (NPTL): the nice value is per thread and `who = 0` names the calling thread. On
+        // failure the thread keeps the normal priority, which costs only trade-loop latency
+        // under fan-out load.
+        let which = __priority_which_t(PRIO_PROCESS.rawValue)
+        errno = 0
+        let current = getpriority(which, 0)
+        if errno == 0 { _ = setpriority(which, 0, current + Self.niceIncrement) }
         var lastPublish: UInt64 = 0
         while true {
             let sinceLast = DispatchTime.now().uptimeNanoseconds &- lastPublish
