@@ -176,6 +176,51 @@ public final class ClientResponseStream: AsyncSequence, Sendable {
         }
     }
 
+    /// Every buffered message at once, waiting while none is; nil after an OK status; throws
+    /// the call's error once drained. One lock and one credit report per batch: a consumer of
+    /// many small messages (a fan-out subscriber) pays the stream's cost per arrival, not per
+    /// message.
+    public func nextBatch() async throws(RPCError) -> [[UInt8]]? {
+        while true {
+            enum Step { case messages([[UInt8]], report: Int), done(RPCError?), wait }
+            let step: Step = state.withLock { s in
+                if s.head < s.messages.count {
+                    let batch = Array(s.messages[s.head...])
+                    s.messages.removeAll(keepingCapacity: true)
+                    s.head = 0
+                    let report = s.unreported + batch.reduce(0) { $0 + $1.count + 5 }
+                    s.unreported = 0
+                    return .messages(batch, report: report)
+                }
+                if let end = s.end { return .done(end) }
+                return .wait
+            }
+            switch step {
+            case .messages(let batch, let report):
+                resumeProducerIfSpace()
+                onConsumed(report)
+                return batch
+            case .done(let error):
+                if let error { throw error }
+                return nil
+            case .wait:
+                if Task.isCancelled { cancel(); continue }
+                await withTaskCancellationHandler {
+                    await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+                        let resumeNow = state.withLock { s -> Bool in
+                            if s.head < s.messages.count || s.end != nil { return true }
+                            s.consumer = c
+                            return false
+                        }
+                        if resumeNow { c.resume() }
+                    }
+                } onCancel: {
+                    self.cancel()
+                }
+            }
+        }
+    }
+
     private func resumeProducerIfSpace() {
         let p: CheckedContinuation<Void, Never>? = state.withLock { s in
             guard s.buffered < capacity else { return nil }

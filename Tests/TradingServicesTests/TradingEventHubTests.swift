@@ -154,3 +154,14 @@ struct TradingEventHubInterestTests {
         #expect(rest?.flatMap { $0.map(\.sequence) } == [3, 4, 5])
     }
 }
+
+@Suite("Hub publisher pacing")
+struct HubPublisherPacingTests {
+    @Test("Publishes are at least 2 ms apart, and 10 µs per subscriber apart with many subscribers")
+    func interval() {
+        let publisher = HubPublisher(hub: EventHub(lastPublished: 0, capacity: 1))
+        #expect(publisher.interval(subscribers: 0) == 2_000_000)
+        #expect(publisher.interval(subscribers: 100) == 2_000_000)
+        #expect(publisher.interval(subscribers: 1000) == 10_000_000)
+    }
+}
