@@ -166,14 +166,19 @@ final class ClientSession: ConnectionHandler {
     }
 
     /// The application consumed streamed bytes: open the window by that much.
-    func flushConsumed(_ handle: CallHandle) {
-        let n = handle.takeConsumed()
-        guard n > 0, let session, let id = handle.streamID, let call = calls[id] else { return }
-        let credit = min(n, call.unconsumed)
-        guard credit > 0 else { return }
-        call.unconsumed -= credit
-        _ = nghttp2_session_consume(session, id, credit)
-        pump()
+    /// Returns window credit for what the consumers of `handles` read, then writes once.
+    func flushConsumed(_ handles: [CallHandle]) {
+        var credited = false
+        for handle in handles {
+            let n = handle.takeConsumed()
+            guard n > 0, let session, let id = handle.streamID, let call = calls[id] else { continue }
+            let credit = min(n, call.unconsumed)
+            guard credit > 0 else { continue }
+            call.unconsumed -= credit
+            _ = nghttp2_session_consume(session, id, credit)
+            credited = true
+        }
+        if credited { pump() }
     }
 
     func close() {
@@ -226,11 +231,19 @@ final class ClientSession: ConnectionHandler {
         }
         guard !call.finished else { return }
         do throws(GRPCMessageDeframer.Failure) {
-            try call.deframer.process(bytes) { message in
-                call.messages += 1
-                switch call.completion {
-                case .unary: call.response = message
-                case .stream(let s): s.deliver(message)
+            switch call.completion {
+            case .unary:
+                try call.deframer.process(bytes) { message in
+                    call.messages += 1
+                    call.response = message
+                }
+            case .stream(let s):
+                // Hand the chunk's messages over together: one lock and one consumer wake-up.
+                var batch: [[UInt8]] = []
+                defer { s.deliver(contentsOf: batch) }
+                try call.deframer.process(bytes) { message in
+                    call.messages += 1
+                    batch.append(message)
                 }
             }
         } catch {

@@ -11,6 +11,8 @@ import RPCCore
 public final class HTTP2ClientConnection: ClientTransport, Sendable {
     private let loop: EventLoop
     private let session: LoopBound<ClientSession>
+    /// Calls owing the server window credit, flushed together (see `LoopWorkQueue`).
+    private let credits = LoopWorkQueue<CallHandle>()
 
     /// The shared loop for client connections created without an explicit group.
     static let sharedGroup: Result<EventLoopGroup, NetIOError> = Result { () throws(NetIOError) in
@@ -96,8 +98,9 @@ public final class HTTP2ClientConnection: ClientTransport, Sendable {
         let handle = CallHandle()
         let session = self.session
         let loop = self.loop
+        let credits = self.credits
         let stream = ClientResponseStream(capacity: Int.max, onConsumed: { n in
-            if handle.addConsumed(n) { loop.execute { session.value.flushConsumed(handle) } }
+            if handle.addConsumed(n), credits.add(handle) { loop.execute { session.value.flushConsumed(credits.take()) } }
         }, onCancel: {
             let error = RPCError(code: .cancelled, message: "cancelled by the client")
             handle.markCancelled(error)

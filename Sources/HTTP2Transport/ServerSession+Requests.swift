@@ -279,8 +279,9 @@ extension ServerSession {
             let bound = LoopBound(self)
             let loop = connection.loop
             let id = stream.id
+            let resumes = resumeQueue
             let outbound = StreamOutbound(limit: configuration.streamBufferLimit) {
-                loop.execute { bound.value.resumeStream(id) }
+                if resumes.add(id) { loop.execute { bound.value.resumeStreams() } }
             }
             stream.outbound = outbound
             var provider = nghttp2_data_provider(source: nghttp2_data_source(ptr: nil), read_callback: serverDataRead)
@@ -307,11 +308,16 @@ extension ServerSession {
         pump()
     }
 
-    /// More bytes (or the end) arrived in a stream's outbound buffer.
-    func resumeStream(_ id: Int32) {
-        guard let session, let stream = stream(id), let outbound = stream.outbound else { return }
-        outbound.clearDeferred()
-        _ = nghttp2_session_resume_data(session, id)
+    /// More bytes (or the end) arrived in the outbound buffers of the queued streams: resume them
+    /// all, then write their frames at once.
+    func resumeStreams() {
+        let ids = resumeQueue.take()
+        guard let session else { return }
+        for id in ids {
+            guard let stream = stream(id), let outbound = stream.outbound else { continue }
+            outbound.clearDeferred()
+            _ = nghttp2_session_resume_data(session, id)
+        }
         pump()
     }
 

@@ -49,6 +49,8 @@ final class ServerSession: ConnectionHandler {
         defer { streams = [:] }
         return streams
     }
+    /// Streams to resume on the next loop turn (see `LoopWorkQueue`).
+    let resumeQueue = LoopWorkQueue<Int32>()
     var shutdownState = ShutdownStateMachine()
     var settingsTimer: TimerID?
     var receivedSettings = false

@@ -35,13 +35,28 @@ final class StreamOutbound: ResponseStreamSink {
     // MARK: handler side (any thread)
 
     func write(_ message: [UInt8]) async throws(RPCError) {
-        while true {
-            enum Outcome { case done(wake: Bool), full, failed(RPCError) }
-            let outcome: Outcome = state.withLock { s in
+        try await append(CollectionOfOne(message))
+    }
+
+    /// Queues every message under one lock and posts at most one wake-up for all of them (a
+    /// fan-out stream hands over a whole published batch at once); suspends while the buffer is full.
+    func write(contentsOf messages: [[UInt8]]) async throws(RPCError) {
+        try await append(messages)
+    }
+
+    private enum WriteOutcome { case done(wake: Bool), full, failed(RPCError) }
+
+    private func append<C: RandomAccessCollection>(_ messages: C) async throws(RPCError) where C.Element == [UInt8], C.Index == Int {
+        var next = messages.startIndex
+        while next < messages.endIndex {
+            let outcome: WriteOutcome = state.withLock { s in
                 if let c = s.cancelled { return .failed(c) }
                 if s.end != nil { return .failed(RPCError(code: .internal, message: "write after the call finished")) }
                 if s.buffered >= limit { return .full }
-                GRPCMessageDeframer.appendFrame(message, to: &s.buffer)
+                while next < messages.endIndex && s.buffered < limit {
+                    GRPCMessageDeframer.appendFrame(messages[next], to: &s.buffer)
+                    next += 1
+                }
                 if s.deferred && !s.wakePosted {
                     s.wakePosted = true
                     return .done(wake: true)
@@ -51,7 +66,6 @@ final class StreamOutbound: ResponseStreamSink {
             switch outcome {
             case .done(let needWake):
                 if needWake { wake() }
-                return
             case .failed(let e):
                 throw e
             case .full:

@@ -3,9 +3,11 @@ import Synchronization
 /// The client's view of a server stream: messages in order, then the call's status.
 ///
 /// Transports push with `deliver` / `finish` from their I/O thread; one consumer task iterates.
-/// Each consumed message is reported through `onConsumed` so an HTTP/2 transport can open the
+/// Consumed bytes are reported through `onConsumed` so an HTTP/2 transport can open the
 /// flow-control window only as fast as the application reads (a slow reader stalls the server,
-/// not our memory). Ending the iteration early or cancelling the task cancels the call.
+/// not our memory): once the consumer has read everything buffered, or every
+/// `reportThreshold` bytes, rather than per message (each report costs the transport a loop
+/// wake-up). Ending the iteration early or cancelling the task cancels the call.
 public final class ClientResponseStream: AsyncSequence, Sendable {
     public typealias Element = [UInt8]
     public typealias Failure = RPCError
@@ -17,10 +19,14 @@ public final class ClientResponseStream: AsyncSequence, Sendable {
         var consumer: CheckedContinuation<Void, Never>?
         var producer: CheckedContinuation<Void, Never>?
         var cancelled = false
+        /// Bytes consumed and not yet reported through `onConsumed`.
+        var unreported = 0
         var buffered: Int { messages.count - head }
     }
 
     private let state = Locked(State())
+    /// Consumed bytes reported at the latest after this many, even while more are buffered.
+    static let reportThreshold = 16 * 1024
     private let onConsumed: @Sendable (Int) -> Void
     private let onCancel: @Sendable () -> Void
     /// Producers using `deliverWhenSpace` wait while this many messages are buffered.
@@ -48,6 +54,19 @@ public final class ClientResponseStream: AsyncSequence, Sendable {
         let waiter: CheckedContinuation<Void, Never>? = state.withLock { s in
             guard s.end == nil, !s.cancelled else { return nil }
             s.messages.append(message)
+            defer { s.consumer = nil }
+            return s.consumer
+        }
+        waiter?.resume()
+    }
+
+    /// Appends several messages in order with one lock and at most one wake-up of the consumer
+    /// (everything one read of the connection brought for this stream).
+    public func deliver(contentsOf messages: [[UInt8]]) {
+        guard !messages.isEmpty else { return }
+        let waiter: CheckedContinuation<Void, Never>? = state.withLock { s in
+            guard s.end == nil, !s.cancelled else { return nil }
+            s.messages.append(contentsOf: messages)
             defer { s.consumer = nil }
             return s.consumer
         }
@@ -110,7 +129,7 @@ public final class ClientResponseStream: AsyncSequence, Sendable {
     /// The next message, `nil` after an OK status; throws the call's error otherwise.
     public func next() async throws(RPCError) -> [UInt8]? {
         while true {
-            enum Step { case message([UInt8]), done(RPCError?), wait }
+            enum Step { case message([UInt8], report: Int), done(RPCError?), wait }
             let step: Step = state.withLock { s in
                 if s.head < s.messages.count {
                     let m = s.messages[s.head]
@@ -120,16 +139,67 @@ public final class ClientResponseStream: AsyncSequence, Sendable {
                         s.messages.removeFirst(s.head)
                         s.head = 0
                     }
-                    return .message(m)
+                    s.unreported += m.count + 5
+                    var report = 0
+                    if s.head == s.messages.count || s.unreported >= Self.reportThreshold {
+                        report = s.unreported
+                        s.unreported = 0
+                    }
+                    return .message(m, report: report)
                 }
                 if let end = s.end { return .done(end) }
                 return .wait
             }
             switch step {
-            case .message(let m):
+            case .message(let m, let report):
                 resumeProducerIfSpace()
-                onConsumed(m.count + 5)
+                if report > 0 { onConsumed(report) }
                 return m
+            case .done(let error):
+                if let error { throw error }
+                return nil
+            case .wait:
+                if Task.isCancelled { cancel(); continue }
+                await withTaskCancellationHandler {
+                    await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+                        let resumeNow = state.withLock { s -> Bool in
+                            if s.head < s.messages.count || s.end != nil { return true }
+                            s.consumer = c
+                            return false
+                        }
+                        if resumeNow { c.resume() }
+                    }
+                } onCancel: {
+                    self.cancel()
+                }
+            }
+        }
+    }
+
+    /// Every buffered message at once, waiting while none is; nil after an OK status; throws
+    /// the call's error once drained. One lock and one credit report per batch: a consumer of
+    /// many small messages (a fan-out subscriber) pays the stream's cost per arrival, not per
+    /// message.
+    public func nextBatch() async throws(RPCError) -> [[UInt8]]? {
+        while true {
+            enum Step { case messages([[UInt8]], report: Int), done(RPCError?), wait }
+            let step: Step = state.withLock { s in
+                if s.head < s.messages.count {
+                    let batch = Array(s.messages[s.head...])
+                    s.messages.removeAll(keepingCapacity: true)
+                    s.head = 0
+                    let report = s.unreported + batch.reduce(0) { $0 + $1.count + 5 }
+                    s.unreported = 0
+                    return .messages(batch, report: report)
+                }
+                if let end = s.end { return .done(end) }
+                return .wait
+            }
+            switch step {
+            case .messages(let batch, let report):
+                resumeProducerIfSpace()
+                onConsumed(report)
+                return batch
             case .done(let error):
                 if let error { throw error }
                 return nil

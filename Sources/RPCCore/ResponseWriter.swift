@@ -7,6 +7,17 @@ import WireFormat
 /// It throws CANCELLED / DEADLINE_EXCEEDED once the call is over.
 public protocol ResponseStreamSink: Sendable {
     func write(_ message: [UInt8]) async throws(RPCError)
+
+    /// Sends several messages in order, with the same waiting rule as `write`. A transport
+    /// implements it to take its lock (and wake its I/O thread) once for all of them; the default
+    /// writes one by one.
+    func write(contentsOf messages: [[UInt8]]) async throws(RPCError)
+}
+
+extension ResponseStreamSink {
+    public func write(contentsOf messages: [[UInt8]]) async throws(RPCError) {
+        for message in messages { try await write(message) }
+    }
 }
 
 /// The writer a server-streaming handler receives: raw message bytes, one call per message.
@@ -18,6 +29,11 @@ public struct ResponseWriter: Sendable {
     /// Sends one message; suspends while the stream's buffer is full.
     public func write(_ message: [UInt8]) async throws(RPCError) {
         try await sink.write(message)
+    }
+
+    /// Sends several messages in order (one transport hand-off where the transport supports it).
+    public func write(contentsOf messages: [[UInt8]]) async throws(RPCError) {
+        try await sink.write(contentsOf: messages)
     }
 
     /// Sends one typed message.

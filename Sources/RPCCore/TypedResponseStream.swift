@@ -9,6 +9,17 @@ public struct TypedResponseStream<Message: WireMessage>: AsyncSequence, Sendable
     /// Cancels the call.
     public func cancel() { raw.cancel() }
 
+    /// Every message buffered so far, decoded, waiting while none is; nil after an OK status.
+    /// For consumers of many small messages (see `ClientResponseStream.nextBatch`). A message that
+    /// does not decode throws INTERNAL for the whole batch.
+    public func nextBatch() async throws(RPCError) -> [Message]? {
+        guard let batch = try await raw.nextBatch() else { return nil }
+        var messages: [Message] = []
+        messages.reserveCapacity(batch.count)
+        for bytes in batch { messages.append(try RPCClient.decode(Message.self, bytes)) }
+        return messages
+    }
+
     public struct AsyncIterator: AsyncIteratorProtocol {
         let raw: ClientResponseStream
         public mutating func next() async throws(RPCError) -> Message? {

@@ -38,7 +38,7 @@ extension TradingComponent {
             [self] (request: TradebotV1.SubscribeFillsRequest, context, writer: MessageWriter<TradebotV1.FillEvent>) in
             let symbols = Set(request.symbols), strategy = request.strategyID, account = account, shared = fillEncodings
             // Every subscriber sends the same bytes for a fill: encode once, share (see SharedEncodings).
-            try await streamer.serve(from: request.fromSequence, context: context,
+            try await streamer.serve(from: request.fromSequence, interest: .orderFills, context: context,
                                      writer: MessageWriter<EncodedMessage>(writer.raw)) { event in
                 guard case .orderFilled(let f) = event.event, Self.matches(f.order, symbols: symbols, strategy: strategy) else {
                     return nil

@@ -26,12 +26,15 @@ struct TradingStreamer: Sendable {
     /// Journal rows read per page during replay.
     static let pageSize = 512
 
-    /// - Parameter snapshot: sent first when `fromSequence` is nil (state streams); nil for
-    ///   streams that start with live events.
-    func serve<M: WireMessage>(from fromSequence: UInt64?, snapshot: Snapshot<M>? = nil, context: ServerContext,
-                               writer: MessageWriter<M>,
+    /// - Parameters:
+    ///   - snapshot: sent first when `fromSequence` is nil (state streams); nil for streams that
+    ///     start with live events.
+    ///   - interest: the live events `transform` can turn into messages at all; the hub does not
+    ///     hand (or wake) this stream for the others. Replay still passes every row to `transform`.
+    func serve<M: WireMessage>(from fromSequence: UInt64?, snapshot: Snapshot<M>? = nil, interest: EventHub.Interest = .all,
+                               context: ServerContext, writer: MessageWriter<M>,
                                transform: @escaping @Sendable (JournaledEngineEvent) -> M?) async throws(RPCError) {
-        let subscription = hub.subscribe()
+        let subscription = hub.subscribe(interest: interest)
         context.onCancel { [hub] _ in hub.unsubscribe(subscription) }
         defer { hub.unsubscribe(subscription) }
         var last = Int64(0)
@@ -50,11 +53,21 @@ struct TradingStreamer: Sendable {
             skipThrough = taken.position
             last = taken.position
         }
-        for await event in subscription.events {
+        // Live: everything buffered at once, its messages handed to the transport in one call
+        // (one feed lock, one transport lock and at most one wake-up per published batch).
+        var messages: [[UInt8]] = []
+        while let chunk = await subscription.events.nextBatch() {
             if context.isCancelled { return }
-            if event.sequence <= skipThrough { continue }
-            if let message = transform(event) { try await writer.write(message) }
-            last = event.sequence
+            for slice in chunk {
+                for event in slice where event.sequence > skipThrough {
+                    if let message = transform(event) { messages.append(Self.bytes(of: message)) }
+                    last = event.sequence
+                }
+            }
+            if !messages.isEmpty {
+                try await writer.raw.write(contentsOf: messages)
+                messages.removeAll(keepingCapacity: true)
+            }
         }
         if context.isCancelled { return }
         if subscription.overflowed {
@@ -62,6 +75,14 @@ struct TradingStreamer: Sendable {
                            message: "subscriber too slow: its buffer of \(hub.capacity) events filled; resume with from_sequence = \(last + 1)")
         }
         throw RPCError(code: .unavailable, message: "the server is shutting down; resume with from_sequence = \(last + 1)")
+    }
+
+    /// A message's wire bytes; bytes encoded earlier and shared (`EncodedMessage`) are passed on
+    /// as they are instead of being copied through an encoder.
+    @inline(__always)
+    private static func bytes<M: WireMessage>(of message: M) -> [UInt8] {
+        if let shared = message as? EncodedMessage { return shared.bytes }
+        return message.wireBytes()
     }
 
     private func replay<M: WireMessage>(from: Int64, through end: Int64, writer: MessageWriter<M>,
