@@ -276,8 +276,10 @@ public struct BackupManager: Sendable {
     ///
     /// Holds the data directory's lock throughout (a running server holds it, so the restore is
     /// refused; a server cannot start mid-restore). Verifies the backup into a temporary file
-    /// first; only then moves any existing database files into `<data>/pre-restore-<stamp>/`
-    /// (never deleting them) and renames the verified copy into place.
+    /// first; only then moves any existing database files (the journal and `snapshots.db`) into
+    /// `<data>/pre-restore-<stamp>/` (never deleting them) and renames the verified copy into
+    /// place. Backups hold the journal only, so the restored server replays it fully at its first
+    /// start (old-format snapshots inside the journal itself come back with it and are used).
     @discardableResult
     public static func restore(_ backupPath: String, into dataDirectory: String, key: BackupKey? = nil) throws(StoreError) -> Restored {
         let started = FileSystem.monotonicNanoseconds()
@@ -296,7 +298,11 @@ public struct BackupManager: Sendable {
         let manifest = try verify(backupPath, key: key, plaintextCopy: temporary)
         do throws(StoreError) {
             let database = dataDirectory + "/" + EventStore<NoCodec>.databaseFileName
-            let existing = [database, database + "-wal", database + "-shm"].filter { FileSystem.exists($0) }
+            // Snapshots are not part of a backup: those in the directory describe the state being
+            // replaced, so they go aside with it and the restored server replays its journal.
+            let snapshots = dataDirectory + "/" + SnapshotStore.fileName
+            let existing = [database, database + "-wal", database + "-shm", snapshots, snapshots + "-wal", snapshots + "-shm"]
+                .filter { FileSystem.exists($0) }
             var aside: String?
             if !existing.isEmpty {
                 let folder = dataDirectory + "/pre-restore-" + stamp
