@@ -147,7 +147,32 @@ public struct BackupManager: Sendable {
         _ = try target.scalarText("PRAGMA journal_mode=DELETE")
         let schema = try target.userVersion
         let last = schema >= 1 ? (try target.scalarInt("SELECT max(seq) FROM events") ?? 0) : 0
+        if schema >= 2 { try copyNewestSnapshot(into: target, through: last) }
         return (schema, last)
+    }
+
+    /// Puts the newest snapshot of `snapshots.db` that the copied journal covers (sequence ≤
+    /// `last`) into the copy's own `snapshots` table, where a server started on the restored file
+    /// finds it (the table older builds wrote to, still read), so a restore starts from it instead
+    /// of replaying the whole journal. Best effort: when `snapshots.db` is missing or unreadable
+    /// the backup is still complete, and the restored server replays.
+    private func copyNewestSnapshot(into target: SQLiteConnection, through last: Int64) throws(StoreError) {
+        let path = dataDirectory + "/" + SnapshotStore.fileName
+        guard FileSystem.exists(path) else { return }
+        let row: [SQLValue]?
+        do throws(StoreError) {
+            // Read-write without create, for reading only (see `copyDatabase`).
+            let source = try SQLiteConnection(path: path, readOnly: false, configuration: StoreConfiguration(),
+                                              plain: true, create: false)
+            defer { source.close() }
+            row = try source.statement(
+                "SELECT seq, created_ns, format, data FROM snapshots WHERE seq <= ? ORDER BY seq DESC LIMIT 1")
+                .rows([.integer(last)]).first
+        } catch {
+            return
+        }
+        guard let row, row.count == 4 else { return }
+        try target.statement("INSERT OR REPLACE INTO snapshots(seq, created_ns, format, data) VALUES(?, ?, ?, ?)").run(row)
     }
 
     // MARK: list, prune
@@ -276,8 +301,10 @@ public struct BackupManager: Sendable {
     ///
     /// Holds the data directory's lock throughout (a running server holds it, so the restore is
     /// refused; a server cannot start mid-restore). Verifies the backup into a temporary file
-    /// first; only then moves any existing database files into `<data>/pre-restore-<stamp>/`
-    /// (never deleting them) and renames the verified copy into place.
+    /// first; only then moves any existing database files (the journal and `snapshots.db`) into
+    /// `<data>/pre-restore-<stamp>/` (never deleting them) and renames the verified copy into
+    /// place. The copy carries the newest snapshot it covers in its own `snapshots` table (see
+    /// `copyNewestSnapshot`); the restored server starts from that one and replays the rest.
     @discardableResult
     public static func restore(_ backupPath: String, into dataDirectory: String, key: BackupKey? = nil) throws(StoreError) -> Restored {
         let started = FileSystem.monotonicNanoseconds()
@@ -296,7 +323,11 @@ public struct BackupManager: Sendable {
         let manifest = try verify(backupPath, key: key, plaintextCopy: temporary)
         do throws(StoreError) {
             let database = dataDirectory + "/" + EventStore<NoCodec>.databaseFileName
-            let existing = [database, database + "-wal", database + "-shm"].filter { FileSystem.exists($0) }
+            // The directory's snapshots.db describes the state being replaced: it goes aside with
+            // it (the restored file brings its own snapshot).
+            let snapshots = dataDirectory + "/" + SnapshotStore.fileName
+            let existing = [database, database + "-wal", database + "-shm", snapshots, snapshots + "-wal", snapshots + "-shm"]
+                .filter { FileSystem.exists($0) }
             var aside: String?
             if !existing.isEmpty {
                 let folder = dataDirectory + "/pre-restore-" + stamp

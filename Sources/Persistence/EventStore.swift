@@ -29,6 +29,8 @@ public final class EventStore<Codec: EventCodec>: Sendable {
     public let startupReport: StartupReport
 
     let writer: JournalWriter<Codec>
+    /// Snapshots live in their own file (`snapshots.db`), written off the journal writer.
+    let snapshots: SnapshotStore
     private let lock: StateLock<DataDirectoryLockBox>
 
     /// Opens (or creates) the store in `directory`.
@@ -49,7 +51,14 @@ public final class EventStore<Codec: EventCodec>: Sendable {
         let dirLock = try DataDirectoryLock(directory: directory)
         let dbPath = directory + "/" + Self.databaseFileName
         var warnings = try WALInspector.inspect(walPath: dbPath + "-wal")
-        let connection = try SQLiteConnection(path: dbPath, readOnly: false, configuration: configuration)
+        let connection: SQLiteConnection
+        do throws(StoreError) {
+            connection = try SQLiteConnection(path: dbPath, readOnly: false, configuration: configuration)
+        } catch {
+            dirLock.release()
+            throw error
+        }
+        var snapshotStore: SnapshotStore?
         do throws(StoreError) {
             if configuration.quickCheckOnOpen {
                 let rows = try connection.check(quick: true)
@@ -65,6 +74,8 @@ public final class EventStore<Codec: EventCodec>: Sendable {
                                             configuration: configuration)
             let stale = try resources.staleProjections(lastSequence: last)
             try resources.rebuild(only: stale)
+            let snapshots = try SnapshotStore(directory: directory, configuration: configuration, warnings: &warnings)
+            snapshotStore = snapshots
             if configuration.backgroundCheckpoints { try resources.startCheckpointer() }
             if found != 0 && found < Schema.currentVersion {
                 warnings.append("\(dbPath) was migrated from schema version \(found) to \(Schema.currentVersion)")
@@ -74,6 +85,7 @@ public final class EventStore<Codec: EventCodec>: Sendable {
             self.codec = codec
             self.configuration = configuration
             self.lock = StateLock(DataDirectoryLockBox(dirLock))
+            self.snapshots = snapshots
             self.startupReport = StartupReport(
                 databasePath: dbPath, schemaVersionFound: found, schemaVersion: Schema.currentVersion,
                 lastSequence: last, quickCheckPassed: configuration.quickCheckOnOpen,
@@ -81,6 +93,7 @@ public final class EventStore<Codec: EventCodec>: Sendable {
                 openNanoseconds: FileSystem.monotonicNanoseconds() - started)
             self.writer = JournalWriter(resources: resources, lastSequence: last)
         } catch {
+            snapshotStore?.close()
             connection.close()
             dirLock.release()
             throw error
@@ -198,14 +211,26 @@ public final class EventStore<Codec: EventCodec>: Sendable {
         try waiter.wait()
     }
 
-    /// Stores engine state that covers the journal through `sequence` (which must be committed or
-    /// appended before this call). Keeps the newest `configuration.snapshotsToKeep`. Blocks until stored.
+    /// Stores engine state that covers the journal through `sequence` in `snapshots.db`, keeping
+    /// the newest `configuration.snapshotsToKeep`. Blocks the calling thread until stored (call it
+    /// from a background thread), but never the journal writer: the row is written on the
+    /// snapshot database's own connection. `sequence` must have been appended; when it is not yet
+    /// committed this first waits for its commit, so a stored snapshot never covers an event a
+    /// crash could lose.
     public func saveSnapshot(_ data: [UInt8], format: String, through sequence: Int64) throws(StoreError) {
-        let waiter = BlockingWaiter()
-        let snapshot = Snapshot(sequence: sequence, format: format, data: data,
-                                createdNanoseconds: FileSystem.nowNanoseconds())
-        writer.submit(.snapshot(snapshot, waiter.callback))
-        try waiter.wait()
+        guard sequence >= 0, sequence <= writer.lastAssignedSequence else {
+            throw StoreError(.invalidArgument, path: snapshots.path,
+                             message: "snapshot covers sequence \(sequence) but only \(writer.lastAssignedSequence) was appended")
+        }
+        if sequence > writer.committedSequence { try waitForCommit(of: sequence) }
+        if let failure = writer.failure { throw failure }
+        try snapshots.save(Snapshot(sequence: sequence, format: format, data: data,
+                                    createdNanoseconds: FileSystem.nowNanoseconds()))
+    }
+
+    /// The sequences of the snapshots kept in `snapshots.db`, oldest first.
+    public func snapshotSequences() throws(StoreError) -> [Int64] {
+        try snapshots.sequences()
     }
 
     // MARK: reading
@@ -229,17 +254,23 @@ public final class EventStore<Codec: EventCodec>: Sendable {
 
     /// The newest snapshot, if any.
     public func latestSnapshot() throws(StoreError) -> Snapshot? {
-        let reader = try makeReader()
-        defer { reader.close() }
-        return try reader.latestSnapshot()
+        try latestSnapshot(before: nil)
     }
 
     /// The newest snapshot with a sequence below `sequence` (the newest of all when nil); lets a
     /// restart fall back to an older snapshot when the newest cannot be read.
+    ///
+    /// Looks in `snapshots.db` and in the journal's own `snapshots` table, where builds before
+    /// snapshots moved out of the journal stored them (an old data directory starts from its
+    /// newest one; this build never writes there again), and returns the newer of the two.
     public func latestSnapshot(before sequence: Int64?) throws(StoreError) -> Snapshot? {
+        let current = try snapshots.latest(before: sequence)
         let reader = try makeReader()
         defer { reader.close() }
-        return try reader.latestSnapshot(before: sequence)
+        let legacy = try reader.latestSnapshot(before: sequence)
+        guard let legacy else { return current }
+        guard let current else { return legacy }
+        return legacy.sequence > current.sequence ? legacy : current
     }
 
     /// Decodes and hands every committed event after `sequence` to `body`, in order, then returns
@@ -257,6 +288,7 @@ public final class EventStore<Codec: EventCodec>: Sendable {
     /// directory. Later appends throw `.closed`. Safe to call more than once.
     public func close() {
         writer.close()
+        snapshots.close()
         lock.withLock { $0.lock?.release(); $0.lock = nil }
     }
 

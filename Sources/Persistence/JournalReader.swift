@@ -111,7 +111,9 @@ public final class JournalReader<Codec: EventCodec> {
         return last
     }
 
-    /// The newest snapshot with a sequence below `sequence` (any, when nil).
+    /// The newest snapshot with a sequence below `sequence` (any, when nil) in the journal's own
+    /// `snapshots` table: where older builds stored them and where a backup puts one. New ones
+    /// are in `snapshots.db`; `EventStore.latestSnapshot` looks in both.
     public func latestSnapshot(before sequence: Int64?) throws(StoreError) -> Snapshot? {
         guard let sequence else { return try latestSnapshot() }
         guard let row = try connection.statement(
@@ -122,7 +124,7 @@ public final class JournalReader<Codec: EventCodec> {
                         data: row[3].blobValue ?? [], createdNanoseconds: row[1].integerValue ?? 0)
     }
 
-    /// The newest snapshot, if any.
+    /// The newest snapshot in the journal's own `snapshots` table, if any (see above).
     public func latestSnapshot() throws(StoreError) -> Snapshot? {
         guard let row = try connection.statement(
             "SELECT seq, created_ns, format, data FROM snapshots ORDER BY seq DESC LIMIT 1").rows().first

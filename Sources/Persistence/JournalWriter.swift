@@ -13,7 +13,6 @@ struct PendingEvent<Event: Sendable>: Sendable {
 
 /// Work other than events that must be ordered with them on the writer connection.
 enum WriterCommand: Sendable {
-    case snapshot(Snapshot, CommitCallback)
     case rebuildProjections(CommitCallback)
     case barrier(CommitCallback)
 }
@@ -151,7 +150,7 @@ final class JournalWriter<Codec: EventCodec>: Sendable {
         }
         if let outcome {
             switch command {
-            case .snapshot(_, let cb), .rebuildProjections(let cb), .barrier(let cb): cb(.failure(outcome))
+            case .rebuildProjections(let cb), .barrier(let cb): cb(.failure(outcome))
             }
             return
         }
@@ -234,17 +233,13 @@ final class JournalWriter<Codec: EventCodec>: Sendable {
     private func execute(_ command: WriterCommand, _ resources: WriterResources<Codec>, committed: Int64) {
         if let failure = state.withLock({ $0.failure }) {
             switch command {
-            case .snapshot(_, let cb), .rebuildProjections(let cb), .barrier(let cb): cb(.failure(failure))
+            case .rebuildProjections(let cb), .barrier(let cb): cb(.failure(failure))
             }
             return
         }
         switch command {
         case .barrier(let callback):
             callback(.success(committed))
-        case .snapshot(let snapshot, let callback):
-            do { try resources.saveSnapshot(snapshot, committed: committed); callback(.success(snapshot.sequence)) } catch {
-                callback(.failure(error))
-            }
         case .rebuildProjections(let callback):
             do { try resources.rebuild(); callback(.success(committed)) } catch { callback(.failure(error)) }
         }
@@ -279,7 +274,7 @@ final class JournalWriter<Codec: EventCodec>: Sendable {
         for waiter in waiters { waiter.callback(.failure(error)) }
         for command in commands {
             switch command {
-            case .snapshot(_, let cb), .rebuildProjections(let cb), .barrier(let cb): cb(.failure(error))
+            case .rebuildProjections(let cb), .barrier(let cb): cb(.failure(error))
             }
         }
     }

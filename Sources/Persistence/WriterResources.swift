@@ -138,24 +138,4 @@ final class WriterResources<Codec: EventCodec>: @unchecked Sendable {
             throw error
         }
     }
-
-    func saveSnapshot(_ snapshot: Snapshot, committed: Int64) throws(StoreError) {
-        guard snapshot.sequence >= 0, snapshot.sequence <= committed else {
-            throw StoreError(.invalidArgument, path: connection.path,
-                             message: "snapshot covers sequence \(snapshot.sequence) but only \(committed) is committed")
-        }
-        let db = connection
-        try db.exec("BEGIN IMMEDIATE")
-        do throws(StoreError) {
-            try db.statement("INSERT OR REPLACE INTO snapshots(seq, created_ns, format, data) VALUES(?, ?, ?, ?)")
-                .run([.integer(snapshot.sequence), .integer(snapshot.createdNanoseconds),
-                      .text(snapshot.format), .blob(snapshot.data)])
-            try db.statement("DELETE FROM snapshots WHERE seq NOT IN (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT ?)")
-                .run([.integer(Int64(max(1, configuration.snapshotsToKeep)))])
-            try db.exec("COMMIT")
-        } catch {
-            if db.isInTransaction { try? db.exec("ROLLBACK") }
-            throw error
-        }
-    }
 }

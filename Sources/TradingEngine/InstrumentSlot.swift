@@ -13,6 +13,11 @@ struct InstrumentSlot {
     var atr: AverageTrueRange
     /// Recent (time, price) pairs for the volatility breaker.
     var recentPrices: [(Int64, Int64)] = []
+    /// Sum of `leavesQuantity.raw` over the open orders of this instrument, per side: what the
+    /// pre-trade position check adds to the position, kept by `store` on every order change so
+    /// the check does not walk the open orders. Fixed-point raw units, wrapping like the walk did.
+    var openBuyLeaves: Int64 = 0
+    var openSellLeaves: Int64 = 0
     /// Orders in UNKNOWN status: new orders wait until they are resolved.
     var unknownOrders = 0
     var strategies: [Int] = []
@@ -25,6 +30,11 @@ struct InstrumentSlot {
         self.instrument = instrument
         self.position = Position(symbol: instrument.symbol)
         self.atr = AverageTrueRange(period: atrPeriod)
+    }
+
+    /// Adds `raw` (negative to remove) to the open leaves total of `side`.
+    mutating func addOpenLeaves(_ raw: Int64, side: OrderSide) {
+        if side == .buy { openBuyLeaves &+= raw } else { openSellLeaves &+= raw }
     }
 
     var hasStops: Bool { stops.stopLoss != nil || stops.takeProfit != nil }

@@ -89,8 +89,8 @@ extension TradingEngine {
         }
     }
 
-    /// Stores an order value and keeps the open-order index and per-instrument
-    /// unknown count in step with its status.
+    /// Stores an order value and keeps the open-order index, the per-instrument open
+    /// leaves totals and the unknown count in step with its status.
     private func store(_ order: Order) {
         let previous = orders.updateValue(order, forKey: order.id)
         if let c = order.clientOrderID, clientOrderIDs[c] == nil { clientOrderIDs[c] = order.id }
@@ -111,6 +111,10 @@ extension TradingEngine {
             finishedOrders.append(order.id)
             if finishedOrders.count > orderRetention { evictOldestFinishedOrder() }
         }
+        if wasOpen, let previous, let i = slotIndex[previous.symbol] {
+            slots[i].addOpenLeaves(-previous.leavesQuantity.raw, side: previous.side)
+        }
+        if isOpen, let i = slotIndex[order.symbol] { slots[i].addOpenLeaves(order.leavesQuantity.raw, side: order.side) }
         if let i = slotIndex[order.symbol] {
             // An exit that finished in any way (filled, cancelled, rejected, expired) is no longer pending.
             if !isOpen, slots[i].pendingExit == order.id { slots[i].pendingExit = nil }

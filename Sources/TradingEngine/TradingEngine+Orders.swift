@@ -84,11 +84,8 @@ extension TradingEngine {
         // Judge the replacement as if the old order were gone (it is about to be).
         var cancelling = old
         do { try cancelling.apply(.requestCancel, at: now) } catch { return .notCancellable(old) }
-        // The old order leaves the open set while the replacement is judged (it is about to go).
-        let openIndex = openOrderIDs.firstIndex(of: id)
-        if let openIndex { openOrderIDs.remove(at: openIndex) }
-        let verdict = preTradeCheck(request, isExit: old.isExit, now: now)
-        if let openIndex { openOrderIDs.insert(id, at: openIndex) }
+        // The old order counts as gone while the replacement is judged (it is about to go).
+        let verdict = preTradeCheck(request, isExit: old.isExit, now: now, replacing: old)
         if let denial = verdict {
             let denied = Order(id: ids.nextOrderID(), request: request, createdAt: now, isExit: old.isExit, status: .rejected)
             emit(.orderDenied(OrderDenied(order: denied, reason: denial.reason, detail: "replacement of \(id): \(denial.detail)")),

@@ -11,7 +11,9 @@ extension TradingEngine {
         preTradeCheck(r, isExit: isExit, now: clock.now)
     }
 
-    func preTradeCheck(_ r: OrderRequest, isExit: Bool, now: Timestamp) -> RiskDenial? {
+    /// `replacing`: the open order a replacement would take the place of; its leaves and its
+    /// slot in the open-order count are left out.
+    func preTradeCheck(_ r: OrderRequest, isExit: Bool, now: Timestamp, replacing: Order? = nil) -> RiskDenial? {
         guard let i = slot(of: r.symbol) else {
             return RiskDenial(.unknownInstrument, "unknown instrument \(r.symbol)")
         }
@@ -52,12 +54,14 @@ extension TradingEngine {
             }
             if let collar = collarDenial(r, slot, instrumentLimits) { return collar }
 
-            // Position after this order and the open orders on the same side.
+            // Position after this order and the open orders on the same side (running totals
+            // kept by `store`, minus an order being replaced: it is about to go).
             var projected = pos &+ signed
-            for id in openOrderIDs {
-                guard let o = orders[id], o.symbol == r.symbol, o.side == r.side else { continue }
-                projected &+= r.side == .buy ? o.leavesQuantity.raw : -o.leavesQuantity.raw
+            var leaves = r.side == .buy ? slot.openBuyLeaves : slot.openSellLeaves
+            if let excluded = replacing, excluded.symbol == r.symbol, excluded.side == r.side, excluded.status.isOpen {
+                leaves &-= excluded.leavesQuantity.raw
             }
+            projected &+= r.side == .buy ? leaves : 0 &- leaves
             if let max = instrumentLimits.maxPosition, projected.magnitude > max.raw.magnitude,
                projected.magnitude > pos.magnitude {
                 return RiskDenial(.maxPosition, "position would reach \(Quantity(raw: projected)), limit \(max)")
@@ -76,8 +80,9 @@ extension TradingEngine {
         } catch {
             return RiskDenial(.arithmeticOverflow, "order value overflows")
         }
-        if let max = limits.maxOpenOrders, openOrderIDs.count >= max {
-            return RiskDenial(.maxOpenOrders, "\(openOrderIDs.count) open orders, limit \(max)")
+        let openCount = openOrderIDs.count - (replacing?.status.isOpen == true ? 1 : 0)
+        if let max = limits.maxOpenOrders, openCount >= max {
+            return RiskDenial(.maxOpenOrders, "\(openCount) open orders, limit \(max)")
         }
         if let max = limits.maxSubmitsPerSecond, accountSubmits.countWithin(now: now) >= max {
             return RiskDenial(.accountSubmitRate, "more than \(max) orders per second for the account")
@@ -87,6 +92,13 @@ extension TradingEngine {
             return RiskDenial(.strategySubmitRate, "more than \(max) orders per second for strategy \(s)")
         }
         return nil
+    }
+
+    /// Unfilled quantity of the open orders of `symbol` on `side` (nil for an unknown
+    /// instrument): the running total the position check uses, exposed for monitoring and tests.
+    public func openLeaves(_ symbol: Symbol, side: OrderSide) -> Quantity? {
+        guard let i = slot(of: symbol) else { return nil }
+        return Quantity(raw: side == .buy ? slots[i].openBuyLeaves : slots[i].openSellLeaves)
     }
 
     /// Shape checks: positive quantity, the prices the type needs, tick/lot/min size.

@@ -65,6 +65,8 @@ extension TradingEngine {
         for i in slots.indices {
             slots[i].position = Position(symbol: slots[i].instrument.symbol)
             slots[i].unknownOrders = 0
+            slots[i].openBuyLeaves = 0
+            slots[i].openSellLeaves = 0
             slots[i].pendingExit = nil
             slots[i].stops = PositionStops()
             slots[i].state = .active

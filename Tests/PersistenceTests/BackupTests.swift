@@ -60,7 +60,9 @@ struct BackupTests {
         let reader = try again.makeReader()
         defer { reader.close() }
         #expect(try reader.events(after: 0, limit: 10_000).map(\.event) == (0..<manifest.lastSequence).map { TestEvent.scripted($0) })
+        // The newest snapshot the copy covers travels inside it (the journal's own table).
         #expect(try again.latestSnapshot()?.data == [1, 2, 3])
+        #expect(try again.snapshotSequences() == [])
         if manifest.lastSequence == 3_500 { #expect(try projectionDump(again) == projections) }
         // Projections in the copy equal a rebuild of the copy's journal.
         let copied = try projectionDump(again)
@@ -160,9 +162,42 @@ struct BackupTests {
         let restored = try BackupManager.restore(created.path, into: dir.data)
         let aside = try #require(restored.previousFilesMovedTo)
         #expect(fileBytes(aside + "/tradebot.db") == before)
+        // The snapshots of the replaced state go aside with it; the copy brings its own.
+        #expect(FileManager.default.fileExists(atPath: aside + "/snapshots.db"))
+        #expect(!FileManager.default.fileExists(atPath: dir.data + "/snapshots.db"))
         let again = try openStore(dir.data)
         defer { again.close() }
         #expect(again.startupReport.lastSequence == 100)
+        #expect(try again.latestSnapshot()?.sequence == 100)
+    }
+
+    @Test("a backup carries only a snapshot its journal copy covers, and none when snapshots.db is unreadable")
+    func snapshotInBackup() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try running(dir, count: 10)
+        store.close()
+        // A row beyond the journal (as if stored after the copy was taken) must not travel.
+        let snapshots = try SQLiteConnection(path: dir.data + "/snapshots.db", readOnly: false, configuration: StoreConfiguration())
+        try snapshots.statement("INSERT INTO snapshots(seq, created_ns, format, data) VALUES(?, ?, ?, ?)")
+            .run([.integer(50), .integer(0), .text("t/1"), .blob([5])])
+        snapshots.close()
+        let manager = BackupManager(dataDirectory: dir.data)
+        let covered = try manager.create()
+        try BackupManager.restore(covered.path, into: dir.path + "/one")
+        let one = try openStore(dir.path + "/one")
+        #expect(try one.latestSnapshot().map { [$0.sequence: $0.data] } == [10: [1, 2, 3]])
+        one.close()
+
+        writeBytes(Array(repeating: 0x33, count: 8_192), to: dir.data + "/snapshots.db")
+        while FileSystem.utcStamp(nanoseconds: FileSystem.nowNanoseconds()) == covered.path.split(separator: "/").last.map(String.init) {}
+        let plain = try manager.create()
+        #expect(try manager.verify(plain.path).lastSequence == 10)
+        try BackupManager.restore(plain.path, into: dir.path + "/two")
+        let two = try openStore(dir.path + "/two")
+        defer { two.close() }
+        #expect(two.startupReport.lastSequence == 10)
+        #expect(try two.latestSnapshot() == nil)
     }
 
     @Test("retention keeps the newest N backups and list reports them oldest first")

@@ -43,7 +43,7 @@ struct CrashSafetyTests {
             let live = try projectionDump(store)
             try store.rebuildProjections()
             #expect(try projectionDump(store) == live, "round \(round): projections differ from a rebuild")
-            if let snapshot = try reader.latestSnapshot() {
+            if let snapshot = try store.latestSnapshot() {
                 #expect(snapshot.data == Array("snap \(snapshot.sequence)".utf8))
                 #expect(snapshot.sequence <= store.startupReport.lastSequence)
             }

@@ -115,9 +115,10 @@ final class SnapshotScheduler: Sendable {
         let store = self.store
         let snapshot = ServerSnapshot(sections: sections)
         let result: Result<Int, StoreError> = await withCheckedContinuation { continuation in
-            // Copying the sections and `saveSnapshot` (which blocks until the writer stored the
-            // row) stay off the cooperative pool, where RPC handlers run.
-            DispatchQueue.global(qos: .utility).async {
+            // Encoding and `saveSnapshot` (which blocks while it writes `snapshots.db` on its own
+            // connection, never on the journal's writer) run on a niced thread, off the
+            // cooperative pool where RPC handlers run.
+            LowPriorityWork.run("tradebot.snapshot-store") {
                 let data = snapshot.encoded()
                 do throws(StoreError) {
                     try store.saveSnapshot(data, format: ServerSnapshot.format, through: oldest)
