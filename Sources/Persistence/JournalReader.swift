@@ -60,26 +60,7 @@ public final class JournalReader<Codec: EventCodec> {
     /// each to `body`. Returns the last sequence seen, or `sequence` when there was none.
     @discardableResult
     public func replay(after sequence: Int64, _ body: (JournalEvent<Event>) -> Void) throws(StoreError) -> Int64 {
-        let statement = try connection.statement(
-            "SELECT seq, time_ns, type, payload_version, payload FROM events WHERE seq > ? ORDER BY seq")
-        defer { statement.reset() }
-        try statement.bind([.integer(sequence)])
-        var last = sequence
-        while try statement.step() {
-            let seq = statement.int64(at: 0)
-            let typeName = statement.text(at: 2)
-            let version = Int(statement.int64(at: 3))
-            let event: Event
-            do {
-                event = try codec.decode(typeName: typeName, payloadVersion: version, payload: statement.blob(at: 4))
-            } catch {
-                throw StoreError(.codec, path: connection.path,
-                                 message: "cannot decode event \(seq) (\(typeName) v\(version)): \(error)")
-            }
-            body(JournalEvent(sequence: seq, timeNanoseconds: statement.int64(at: 1), event: event))
-            last = seq
-        }
-        return last
+        try replay(after: sequence, where: { _, _ in true }, body)
     }
 
     /// Like `replay(after:_:)`, but decodes only the rows `wanted` accepts, judged from the

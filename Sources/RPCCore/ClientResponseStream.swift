@@ -159,19 +159,7 @@ public final class ClientResponseStream: AsyncSequence, Sendable {
                 if let error { throw error }
                 return nil
             case .wait:
-                if Task.isCancelled { cancel(); continue }
-                await withTaskCancellationHandler {
-                    await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
-                        let resumeNow = state.withLock { s -> Bool in
-                            if s.head < s.messages.count || s.end != nil { return true }
-                            s.consumer = c
-                            return false
-                        }
-                        if resumeNow { c.resume() }
-                    }
-                } onCancel: {
-                    self.cancel()
-                }
+                await waitForMessages()
             }
         }
     }
@@ -204,20 +192,26 @@ public final class ClientResponseStream: AsyncSequence, Sendable {
                 if let error { throw error }
                 return nil
             case .wait:
-                if Task.isCancelled { cancel(); continue }
-                await withTaskCancellationHandler {
-                    await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
-                        let resumeNow = state.withLock { s -> Bool in
-                            if s.head < s.messages.count || s.end != nil { return true }
-                            s.consumer = c
-                            return false
-                        }
-                        if resumeNow { c.resume() }
-                    }
-                } onCancel: {
-                    self.cancel()
-                }
+                await waitForMessages()
             }
+        }
+    }
+
+    /// Suspends until a message is buffered or the call ended; a cancelled task cancels the call
+    /// (the caller's next loop turn then sees its end).
+    private func waitForMessages() async {
+        if Task.isCancelled { cancel(); return }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+                let resumeNow = state.withLock { s -> Bool in
+                    if s.head < s.messages.count || s.end != nil { return true }
+                    s.consumer = c
+                    return false
+                }
+                if resumeNow { c.resume() }
+            }
+        } onCancel: {
+            self.cancel()
         }
     }
 
