@@ -151,19 +151,20 @@ public enum EngineEventPayloadEncoder {
 
     /// A `FixedPointValue` (`Price`, `Quantity`, `Money`): `{"raw": Int64}`.
     @inline(__always)
-    private static func raw(_ value: Int64, _ w: inout BinaryPayloadWriter) {
-        let mark = w.beginKeyed()
-        w.key("raw")
-        w.int(value)
-        w.end(mark)
-    }
+    private static func raw(_ value: Int64, _ w: inout BinaryPayloadWriter) { intBox("raw", value, &w) }
 
     /// `Timestamp`: `{"nanoseconds": Int64}`.
     @inline(__always)
     private static func timestamp(_ value: Timestamp, _ w: inout BinaryPayloadWriter) {
+        intBox("nanoseconds", value.nanoseconds, &w)
+    }
+
+    /// A one-field keyed value holding a signed integer: `{key: Int64}`.
+    @inline(__always)
+    private static func intBox(_ key: StaticString, _ value: Int64, _ w: inout BinaryPayloadWriter) {
         let mark = w.beginKeyed()
-        w.key("nanoseconds")
-        w.int(value.nanoseconds)
+        w.key(key)
+        w.int(value)
         w.end(mark)
     }
 

@@ -128,18 +128,7 @@ public final class EventHub: Sendable {
                     if let event = take() { return event }
                     return nil
                 }
-                await withTaskCancellationHandler {
-                    await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
-                        let resumeNow = state.withLock { s -> Bool in
-                            if s.buffered > 0 || s.finished { return true }
-                            s.consumer = c
-                            return false
-                        }
-                        if resumeNow { c.resume() }
-                    }
-                } onCancel: {
-                    finish()
-                }
+                await waitForEvents()
             }
         }
 
@@ -169,18 +158,24 @@ public final class EventHub: Sendable {
                 case .done: return nil
                 case .wait: break
                 }
-                await withTaskCancellationHandler {
-                    await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
-                        let resumeNow = state.withLock { s -> Bool in
-                            if s.buffered > 0 || s.finished { return true }
-                            s.consumer = c
-                            return false
-                        }
-                        if resumeNow { c.resume() }
+                await waitForEvents()
+            }
+        }
+
+        /// Suspends until an event is buffered or the feed finished; cancelling the waiting task
+        /// finishes the feed.
+        private func waitForEvents() async {
+            await withTaskCancellationHandler {
+                await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+                    let resumeNow = state.withLock { s -> Bool in
+                        if s.buffered > 0 || s.finished { return true }
+                        s.consumer = c
+                        return false
                     }
-                } onCancel: {
-                    finish()
+                    if resumeNow { c.resume() }
                 }
+            } onCancel: {
+                finish()
             }
         }
 
