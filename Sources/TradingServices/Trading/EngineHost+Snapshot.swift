@@ -5,7 +5,7 @@ import TradingModel
 extension EngineHost {
     /// Captures the host's snapshot section: a copy of the state on the sequencer thread (between
     /// two engine steps, so it is consistent), listed, packed and encoded on a background thread
-    /// at low priority (`LowPriorityWork`; about 0.15 s of CPU per 100,000 orders: kept off both the
+    /// that only takes idle CPU (`LowPriorityWork.Priority.idle`: tens of ms per 100,000 orders, kept off both the
     /// sequencer and Swift's cooperative pool, where RPC handlers run). The sequencer only takes
     /// copy-on-write references of the engine's chunked order tables (`RetainedOrders`): listing the
     /// retained orders there, or copying a whole table on its next write, stalled every order for
@@ -16,7 +16,7 @@ extension EngineHost {
             return (snapshot, retained, v.state.limitsVersion, v.state.lastSequence)
         }
         let encoded: Result<SnapshotSectionData, any Error> = await withCheckedContinuation { continuation in
-            LowPriorityWork.run("tradebot.snapshot") {
+            LowPriorityWork.run("tradebot.snapshot", priority: .idle) {
                 var engine = deferred
                 retained.complete(&engine)
                 // The engine keeps sequences of retained orders only (evicted with the order).
