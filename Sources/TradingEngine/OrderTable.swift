@@ -28,6 +28,8 @@ struct OrderTable<Value> {
     private(set) var count = 0
 
     var isEmpty: Bool { count == 0 }
+    /// Number of chunks held (for tests: emptied chunks must be freed, or eviction would leak).
+    var chunkCount: Int { chunks.count }
 
     subscript(id: OrderID) -> Value? {
         get {

@@ -10,9 +10,13 @@ struct OrderTableTests {
         var pairs: [(UInt64, Int)] = []
         table.forEachInIDOrder { pairs.append(($0.value, $1)) }
         let expected = model.sorted { $0.key < $1.key }
-        #expect(pairs.map(\.0) == expected.map(\.key), "\(context)")
-        #expect(pairs.map(\.1) == expected.map(\.value), "\(context)")
-        #expect(table.valuesInIDOrder == expected.map(\.value), "\(context)")
+        // Compared as Bools so that a failure names the step, not 10,000 ids.
+        let sameIDs = pairs.map(\.0) == expected.map(\.key)
+        let sameValues = pairs.map(\.1) == expected.map(\.value)
+        let sameList = table.valuesInIDOrder == expected.map(\.value)
+        #expect(sameIDs, "ids in id order differ: \(context)")
+        #expect(sameValues, "values in id order differ: \(context)")
+        #expect(sameList, "valuesInIDOrder differs: \(context)")
     }
 
     @Test("random inserts, updates and removals match a dictionary", arguments: [1, 2, 3, 4] as [UInt64])
@@ -84,14 +88,19 @@ struct OrderTableTests {
     @Test("removing the last value of a chunk frees it and a later id reuses nothing")
     func chunkLifecycle() {
         var table = OrderTable<Int>()
-        for id in 0..<256 as Range<UInt64> { table[OrderID(id)] = 1 }
+        for id in 0..<1_024 as Range<UInt64> { table[OrderID(id)] = 1 }
+        #expect(table.chunkCount == 4)
         for id in 0..<256 as Range<UInt64> { #expect(table.removeValue(forKey: OrderID(id)) == 1) }
+        #expect(table.chunkCount == 3)
+        for id in 256..<1_024 as Range<UInt64> { table[OrderID(id)] = nil }
+        #expect(table.chunkCount == 0)
         #expect(table.isEmpty)
         #expect(table.valuesInIDOrder.isEmpty)
         #expect(table.removeValue(forKey: OrderID(7)) == nil)
         table[OrderID(300)] = 9
         #expect(table.valuesInIDOrder == [9])
         #expect(table.count == 1)
+        #expect(table.chunkCount == 1)
     }
 }
 
