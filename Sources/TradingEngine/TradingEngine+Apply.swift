@@ -128,6 +128,7 @@ extension TradingEngine {
     private func evictOldestFinishedOrder() {
         guard let id = finishedOrders.popFirst(), let order = orders[id], !order.status.isOpen else { return }
         orders[id] = nil
+        journalSequences[id] = nil
         if let c = order.clientOrderID, clientOrderIDs[c] == id { clientOrderIDs[c] = nil }
     }
 

@@ -3,22 +3,23 @@ import TradingModel
 extension TradingEngine {
     /// Captures the engine's state (see `EngineSnapshot` for what is and is not included).
     public func snapshot() -> EngineSnapshot {
-        var (snapshot, orders) = snapshotDeferringOrders()
-        snapshot.orders = orders.values.sorted { $0.id < $1.id }
+        var (snapshot, retained) = snapshotDeferringOrders()
+        retained.complete(&snapshot)
         return snapshot
     }
 
-    /// `snapshot()` without its slow part: `orders` is left empty and the engine's orders are
-    /// returned as they are kept (a copy-on-write reference: no per-order work here). The caller
-    /// sets `snapshot.orders = orders.values.sorted { $0.id < $1.id }` on another thread. Why: with
-    /// the retained orders (up to 100,000) copying and sorting them took tens of milliseconds on
-    /// the thread that runs the engine, during which no order was handled.
-    public func snapshotDeferringOrders() -> (snapshot: EngineSnapshot, orders: [OrderID: Order]) {
+    /// `snapshot()` without its per-order part: `orders`, `tradeIDs` and `finishedOrderIDs` are
+    /// left empty and returned as `RetainedOrders` (copy-on-write references of chunked tables:
+    /// O(chunks) here, and the engine's next writes copy only the chunks they touch). The caller
+    /// runs `retained.complete(&snapshot)` on another thread. Why: with the retained orders (up to
+    /// 100,000, and twice as many trade ids) copying them took tens of milliseconds on the thread
+    /// that runs the engine, during which no order was handled.
+    public func snapshotDeferringOrders() -> (snapshot: EngineSnapshot, retained: RetainedOrders) {
         (EngineSnapshot(
             sequence: sequence, nextOrderID: ids.peekNext, takenAt: clock.now, cash: cash, peakEquity: peakEquity,
             dayStartEquity: dayStartEquity, currentDay: currentDay, limits: limits,
             orders: [],
-            tradeIDs: Array(appliedTrades.elements),
+            tradeIDs: [],
             positions: slots.map(\.position),
             markets: slots.map { EngineSnapshot.Market(symbol: $0.instrument.symbol, lastPrice: $0.lastPrice,
                                                         lastUpdate: $0.lastUpdate, stops: $0.stops) },
@@ -26,7 +27,17 @@ extension TradingEngine {
                 EngineSnapshot.Restriction(scope: $0.0, source: $0.1, state: $0.2, principal: restrictionPrincipal($0.0, $0.1))
             },
             breakers: trippedCircuitBreakers.map { EngineSnapshot.Breaker(kind: $0.0, scope: $0.1, trippedAt: $0.2) },
-            finishedOrderIDs: Array(finishedOrders.elements), counters: snapshotCounters), orders)
+            finishedOrderIDs: [], counters: snapshotCounters),
+         RetainedOrders(orders: orders, journalSequences: journalSequences, finishedOrderIDs: finishedOrders,
+                        tradeIDs: appliedTrades))
+    }
+
+    /// Reserves the hashed per-order indexes for the retention bound, so they do not rehash
+    /// everything while the sequencer waits as they fill (virtual memory only: pages are touched
+    /// as entries arrive). Open orders beyond the bound still fit; the tables then grow as usual.
+    func reserveRetainedCapacity() {
+        clientOrderIDs.reserveCapacity(orderRetention + 1024)
+        tradeIDs.reserveCapacity(orderRetention * 2 + 1)
     }
 
     private var snapshotCounters: EngineSnapshot.Counters {
@@ -57,9 +68,12 @@ extension TradingEngine {
         dayStartEquity = snapshot.dayStartEquity
         currentDay = snapshot.currentDay
         if snapshot.limits != limits { apply(.riskLimitsChanged(snapshot.limits), at: snapshot.takenAt) }
-        orders = [:]
+        orders.removeAll()
+        journalSequences.removeAll()
         openOrderIDs = []
         clientOrderIDs = [:]
+        tradeIDs = []
+        reserveRetainedCapacity()
         finishedOrders.removeAll()
         appliedTrades.removeAll()
         for i in slots.indices {
@@ -78,8 +92,10 @@ extension TradingEngine {
             finishedOrders.removeAll()
             for id in snapshot.finishedOrderIDs where orders[id] != nil { finishedOrders.append(id) }
         }
-        tradeIDs = Set(snapshot.tradeIDs)
-        for t in snapshot.tradeIDs { appliedTrades.append(t) }
+        for t in snapshot.tradeIDs {
+            tradeIDs.insert(t)
+            appliedTrades.append(t)
+        }
         let c = snapshot.counters
         counters = EngineCounters(ordersSubmitted: c.ordersSubmitted, ordersDenied: c.ordersDenied,
                                   brokerRejections: c.brokerRejections, fills: c.fills, fillTimeouts: c.fillTimeouts,

@@ -32,7 +32,12 @@ public final class TradingEngine {
 
     // State rebuilt from events.
     @exclusivity(unchecked) public internal(set) var sequence: UInt64 = 0
-    @exclusivity(unchecked) var orders: [OrderID: Order] = [:]
+    /// Retained orders (open ones and the newest `orderRetention` finished ones), chunked by id
+    /// so that neither growth nor a snapshot's capture costs the sequencer a whole-table copy.
+    @exclusivity(unchecked) var orders = OrderTable<Order>()
+    /// The host's journal sequence of each retained order's latest state (`setJournalSequence`),
+    /// evicted with the order.
+    @exclusivity(unchecked) var journalSequences = OrderTable<Int64>()
     /// Open order ids in ascending order (ids are monotonic, so appends keep it sorted).
     @exclusivity(unchecked) var openOrderIDs: [OrderID] = []
     /// No open order can reach its acknowledgement or fill timeout before this time (engine
@@ -109,6 +114,7 @@ public final class TradingEngine {
             slots.append(InstrumentSlot(instrument: instrument, atrPeriod: limits.atrPeriod))
         }
         for strategy in strategies { add(strategy) }
+        reserveRetainedCapacity()
         outEvents.reserveCapacity(16)
         outRequests.reserveCapacity(16)
     }
@@ -167,7 +173,17 @@ public final class TradingEngine {
     /// Open orders in id order.
     public var openOrders: [Order] { openOrderIDs.compactMap { orders[$0] } }
     /// Every order known, in id order.
-    public var allOrders: [Order] { orders.values.sorted { $0.id < $1.id } }
+    public var allOrders: [Order] { orders.valuesInIDOrder }
+
+    /// Records the journal sequence of the event that produced `id`'s current state (the host's
+    /// numbering, not the engine's). Kept only while the order is retained and evicted with it,
+    /// so it needs no pruning of its own; ignored for an order the engine does not hold.
+    public func setJournalSequence(_ sequence: Int64, of id: OrderID) {
+        if orders[id] != nil { journalSequences[id] = sequence }
+    }
+
+    /// The journal sequence recorded for a retained order, if any.
+    public func journalSequence(of id: OrderID) -> Int64? { journalSequences[id] }
     public func position(_ symbol: Symbol) -> Position? { slotIndex[symbol].map { slots[$0].position } }
     /// Positions of all instruments (flat ones included), in instrument order.
     public var positions: [Position] { slots.map(\.position) }

@@ -4,21 +4,23 @@ import TradingModel
 
 extension EngineHost {
     /// Captures the host's snapshot section: a copy of the state on the sequencer thread (between
-    /// two engine steps, so it is consistent), sorted, packed and encoded on a background thread
-    /// at low priority (`LowPriorityWork`; about 0.15 s of CPU per 100,000 orders: kept off both the
-    /// sequencer and Swift's cooperative pool, where RPC handlers run). The sequencer only takes copy-on-write references of the
-    /// order tables: sorting the retained orders there stalled every order for tens of ms.
+    /// two engine steps, so it is consistent), listed, packed and encoded on a background thread
+    /// that only takes idle CPU (`LowPriorityWork.Priority.idle`: tens of ms per 100,000 orders, kept off both the
+    /// sequencer and Swift's cooperative pool, where RPC handlers run). The sequencer only takes
+    /// copy-on-write references of the engine's chunked order tables (`RetainedOrders`): listing the
+    /// retained orders there, or copying a whole table on its next write, stalled every order for
+    /// tens of ms.
     func makeSnapshot() async throws -> SnapshotSectionData {
-        let (deferred, orders, sequences, limitsVersion, through) = try await query { v in
-            let (snapshot, orders) = v.state.engine.snapshotDeferringOrders()
-            return (snapshot, orders, v.state.orderSequence, v.state.limitsVersion, v.state.lastSequence)
+        let (deferred, retained, limitsVersion, through) = try await query { v in
+            let (snapshot, retained) = v.state.engine.snapshotDeferringOrders()
+            return (snapshot, retained, v.state.limitsVersion, v.state.lastSequence)
         }
         let encoded: Result<SnapshotSectionData, any Error> = await withCheckedContinuation { continuation in
-            LowPriorityWork.run("tradebot.snapshot") {
+            LowPriorityWork.run("tradebot.snapshot", priority: .idle) {
                 var engine = deferred
-                engine.orders = orders.values.sorted { $0.id < $1.id }
-                // Only retained orders can be asked for their sequence; evicted ones are dropped here.
-                let pairs = engine.orders.compactMap { o in sequences[o.id].map { (o.id, $0) } }
+                retained.complete(&engine)
+                // The engine keeps sequences of retained orders only (evicted with the order).
+                let pairs = retained.journalSequencesInIDOrder
                 let snapshot = EngineHostSnapshot(through: through, engine: engine,
                                                   orderSequence: EngineHostSnapshot.pack(pairs), limitsVersion: limitsVersion)
                 continuation.resume(returning: Result { try snapshot.encoded() })
@@ -53,7 +55,7 @@ extension EngineHost {
                     let sequence = range.lowerBound + Int64(offset)
                     journaled.append(JournaledEngineEvent(sequence: sequence, timeNanoseconds: e.timestamp.nanoseconds,
                                                           event: e.event))
-                    if let o = e.event.order { state.orderSequence[o.id] = sequence }
+                    if let o = e.event.order { state.engine.setJournalSequence(sequence, of: o.id) }
                 }
                 state.lastSequence = range.upperBound
                 try store.waitForCommit(of: range.upperBound)

@@ -240,14 +240,14 @@ public final class EngineHost: Sendable {
                 log.warning("snapshot positions for instruments no longer configured were skipped",
                             ["symbols": unknown.map(\.value).joined(separator: ",")])
             }
-            state.orderSequence = snapshot.orderSequence
+            for (id, sequence) in snapshot.orderSequence { engine.setJournalSequence(sequence, of: id) }
             state.limitsVersion = snapshot.limitsVersion
             state.lastSequence = snapshot.through
         }
         engine.rebuild(from: sequenced)
         state.restoreBrokerBook()
         for e in recovered {
-            if let o = e.event.order { state.orderSequence[o.id] = e.sequence }
+            if let o = e.event.order { engine.setJournalSequence(e.sequence, of: o.id) }
             if case .riskLimitsChanged = e.event { state.limitsVersion += 1 }
             state.lastSequence = e.sequence
         }

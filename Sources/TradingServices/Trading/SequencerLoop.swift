@@ -124,7 +124,7 @@ struct SequencerLoop {
                 for (offset, e) in step.events.enumerated() {
                     let seq = range.lowerBound + Int64(offset)
                     journaled.append(JournaledEngineEvent(sequence: seq, timeNanoseconds: e.timestamp.nanoseconds, event: e.event))
-                    if let o = e.event.order { state.orderSequence[o.id] = seq }
+                    if let o = e.event.order { state.engine.setJournalSequence(seq, of: o.id) }
                     if case .riskLimitsChanged = e.event { state.limitsVersion += 1 }
                 }
                 state.lastSequence = range.upperBound

@@ -2,7 +2,8 @@ import TradingEngine
 import TradingModel
 
 /// Everything owned by the sequencer thread: the engine, the paper broker, and read-side indexes
-/// the RPCs ask for (journal sequence of each order's latest state, last bar per symbol).
+/// the RPCs ask for (last bar per symbol; the journal sequence of each order's latest state is
+/// kept by the engine beside the order, `TradingEngine.setJournalSequence`, and evicted with it).
 ///
 /// Threading: confined to the sequencer thread. Never stored elsewhere; queries run as closures
 /// on that thread (`EngineHost.query`) and return `Sendable` copies.
@@ -10,8 +11,6 @@ final class SequencerState {
     let engine: TradingEngine
     let clock: ReplayClock
     var broker: PaperBroker
-    /// Journal sequence of the event that produced each order's current state.
-    var orderSequence: [OrderID: Int64] = [:]
     /// The newest bar of each symbol (for quotes).
     var lastBar: [Symbol: Bar] = [:]
     /// Newest bar timestamp handed to the engine; bars are restamped strictly after it.
@@ -53,5 +52,6 @@ final class SequencerState {
         }
     }
 
-    func journalSequence(of order: Order) -> Int64 { orderSequence[order.id] ?? 0 }
+    /// Journal sequence of the event that produced a retained order's current state (0 if none).
+    func journalSequence(of order: Order) -> Int64 { engine.journalSequence(of: order.id) ?? 0 }
 }
