@@ -46,8 +46,9 @@ final class StreamOutbound: ResponseStreamSink {
 
     /// Queues every message at once if they all fit under `limit` and the stream is open;
     /// otherwise queues nothing and returns false. Never waits, so a publisher thread can feed
-    /// many streams without a task wake-up each; the buffer stays bounded by `limit`.
-    func tryWrite(contentsOf messages: [[UInt8]]) -> Bool {
+    /// many streams without a task wake-up each; the buffer stays bounded by `limit`. The loop's
+    /// wake-up goes to `wakes` (run by the caller after the last stream).
+    func tryWrite(contentsOf messages: [[UInt8]], wakes: WakeBatch) -> Bool {
         var needed = 0
         for message in messages { needed += 5 + message.count }  // 5-byte gRPC length prefix each
         let outcome: Bool? = state.withLock { s in
@@ -60,7 +61,7 @@ final class StreamOutbound: ResponseStreamSink {
             return false
         }
         guard let needWake = outcome else { return false }
-        if needWake { wake() }
+        if needWake { wakes.add(wake) }
         return true
     }
 

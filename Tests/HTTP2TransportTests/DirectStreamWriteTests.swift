@@ -17,8 +17,10 @@ struct DirectStreamWriteTests {
             // 1 KiB messages carrying their index; batches of 3 so a decline must drop the whole batch.
             func message(_ i: Int) -> [UInt8] { be32(i) + [UInt8](repeating: 7, count: 1020) }
             var i = 0
-            while i + 3 <= total, writer.sink.tryWrite(contentsOf: [message(i), message(i + 1), message(i + 2)]) {
+            let wakes = WakeBatch()
+            while i + 3 <= total, writer.sink.tryWrite(contentsOf: [message(i), message(i + 1), message(i + 2)], wakes: wakes) {
                 i += 3
+                wakes.run()
             }
             accepted.store(i, ordering: .relaxed)
             while i < total {
@@ -52,7 +54,7 @@ struct DirectStreamWriteTests {
             try await writer.write(be32(0))
             while !context.isCancelled { try? await Task.sleep(for: .milliseconds(2)) }
             try? await Task.sleep(for: .milliseconds(20))
-            declined.store(!writer.sink.tryWrite(contentsOf: [be32(1)]), ordering: .relaxed)
+            declined.store(!writer.sink.tryWrite(contentsOf: [be32(1)], wakes: WakeBatch()), ordering: .relaxed)
         })
         let server = try await TestServer.start(router)
         let connection = try await server.connect()
