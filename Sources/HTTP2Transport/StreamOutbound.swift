@@ -46,9 +46,8 @@ final class StreamOutbound: ResponseStreamSink {
 
     /// Queues every message at once if they all fit under `limit` and the stream is open;
     /// otherwise queues nothing and returns false. Never waits, so a publisher thread can feed
-    /// many streams without a task wake-up each; the buffer stays bounded by `limit`. The loop's
-    /// wake-up goes to `wakes` (run by the caller after the last stream).
-    func tryWrite(contentsOf messages: [[UInt8]], wakes: WakeBatch) -> Bool {
+    /// many streams without a task wake-up each; the buffer stays bounded by `limit`.
+    func tryWrite(contentsOf messages: [[UInt8]]) -> Bool {
         var needed = 0
         for message in messages { needed += 5 + message.count }  // 5-byte gRPC length prefix each
         let outcome: Bool? = state.withLock { s in
@@ -61,7 +60,7 @@ final class StreamOutbound: ResponseStreamSink {
             return false
         }
         guard let needWake = outcome else { return false }
-        if needWake { wakes.add(wake) }
+        if needWake { wake() }
         return true
     }
 

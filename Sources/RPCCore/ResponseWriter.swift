@@ -17,9 +17,8 @@ public protocol ResponseStreamSink: Sendable {
     /// when the buffer has no room for all of them, the stream is over, or the transport cannot
     /// take bytes from a plain thread. Lets one publishing thread hand a batch to many streams
     /// without waking a task per stream; on false the caller falls back to `write(contentsOf:)`
-    /// from the stream's task. The I/O thread's wake-up, if one is needed, goes to `wakes` for
-    /// the caller to run once it has fed every stream. The default always declines.
-    func tryWrite(contentsOf messages: [[UInt8]], wakes: WakeBatch) -> Bool
+    /// from the stream's task. The default always declines.
+    func tryWrite(contentsOf messages: [[UInt8]]) -> Bool
 }
 
 extension ResponseStreamSink {
@@ -27,7 +26,7 @@ extension ResponseStreamSink {
         for message in messages { try await write(message) }
     }
 
-    public func tryWrite(contentsOf messages: [[UInt8]], wakes: WakeBatch) -> Bool { false }
+    public func tryWrite(contentsOf messages: [[UInt8]]) -> Bool { false }
 }
 
 /// The writer a server-streaming handler receives: raw message bytes, one call per message.

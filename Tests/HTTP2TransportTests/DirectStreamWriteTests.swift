@@ -17,10 +17,8 @@ struct DirectStreamWriteTests {
             // 1 KiB messages carrying their index; batches of 3 so a decline must drop the whole batch.
             func message(_ i: Int) -> [UInt8] { be32(i) + [UInt8](repeating: 7, count: 1020) }
             var i = 0
-            let wakes = WakeBatch()
-            while i + 3 <= total, writer.sink.tryWrite(contentsOf: [message(i), message(i + 1), message(i + 2)], wakes: wakes) {
+            while i + 3 <= total, writer.sink.tryWrite(contentsOf: [message(i), message(i + 1), message(i + 2)]) {
                 i += 3
-                wakes.run()
             }
             accepted.store(i, ordering: .relaxed)
             while i < total {
@@ -54,7 +52,7 @@ struct DirectStreamWriteTests {
             try await writer.write(be32(0))
             while !context.isCancelled { try? await Task.sleep(for: .milliseconds(2)) }
             try? await Task.sleep(for: .milliseconds(20))
-            declined.store(!writer.sink.tryWrite(contentsOf: [be32(1)], wakes: WakeBatch()), ordering: .relaxed)
+            declined.store(!writer.sink.tryWrite(contentsOf: [be32(1)]), ordering: .relaxed)
         })
         let server = try await TestServer.start(router)
         let connection = try await server.connect()

@@ -79,8 +79,7 @@ public final class EventHub: Sendable {
 
         /// Takes a batch on the publishing thread (under the feed's lock, so never concurrently
         /// with the consumer); false when it cannot right now, and then nothing of it was taken.
-        /// I/O wake-ups go to the `WakeBatch`, run once the publish has fed every subscriber.
-        public typealias DirectDelivery = @Sendable ([JournaledEngineEvent], WakeBatch) -> Bool
+        public typealias DirectDelivery = @Sendable ([JournaledEngineEvent]) -> Bool
 
         private let state = Locked(State())
         private let capacity: Int
@@ -93,12 +92,12 @@ public final class EventHub: Sendable {
 
         /// Appends a batch (shared, not copied). False when the feed is over: finished earlier, or
         /// ended now because the batch does not fit.
-        func offer(_ events: [JournaledEngineEvent], wakes: WakeBatch) -> Bool {
+        func offer(_ events: [JournaledEngineEvent]) -> Bool {
             let (accepted, waiter): (Bool, CheckedContinuation<Void, Never>?) = state.withLock { s in
                 guard !s.finished else { return (false, nil) }
                 // The consumer is parked with nothing buffered, so it has handed everything
                 // earlier on: the batch can go straight out, in order, without waking it.
-                if s.buffered == 0, s.consumer != nil, let direct = s.direct, direct(events, wakes) { return (true, nil) }
+                if s.buffered == 0, s.consumer != nil, let direct = s.direct, direct(events) { return (true, nil) }
                 if s.buffered + events.count > capacity {
                     // Keep what fits (the oldest), then end the feed: the subscriber resumes
                     // from its last sequence.
@@ -271,10 +270,6 @@ public final class EventHub: Sendable {
     /// last published sequence are skipped (never delivered twice). Subscribers that overflow are
     /// dropped.
     public func publish(_ batch: [JournaledEngineEvent]) {
-        // Loop wake-ups of direct deliveries, run after the lock: each loop is woken once,
-        // after every stream has its bytes (see `WakeBatch`).
-        let wakes = WakeBatch()
-        defer { wakes.run() }
         state.withLock { s in
             var fresh = batch
             if let first = batch.first, first.sequence <= s.lastPublished {
@@ -295,7 +290,7 @@ public final class EventHub: Sendable {
                     events = fills ?? []
                 }
                 if events.isEmpty { continue }
-                if !sub.events.offer(events, wakes: wakes) { dead = true }
+                if !sub.events.offer(events) { dead = true }
             }
             if dead { s.subscribers.removeAll { $0.events.isFinished } }
         }

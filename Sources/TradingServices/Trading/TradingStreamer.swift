@@ -62,14 +62,14 @@ struct TradingStreamer: Sendable {
         let sent = Locked(last)
         let sink = writer.raw.sink
         let skip = skipThrough
-        let direct: EventHub.Feed.DirectDelivery = { events, wakes in
+        let direct: EventHub.Feed.DirectDelivery = { events in
             var messages: [[UInt8]] = []
             var newest: Int64?
             for event in events where event.sequence > skip {
                 if let message = transform(event) { messages.append(Self.bytes(of: message)) }
                 newest = event.sequence
             }
-            if !messages.isEmpty && !sink.tryWrite(contentsOf: messages, wakes: wakes) { return false }
+            if !messages.isEmpty && !sink.tryWrite(contentsOf: messages) { return false }
             if let newest { sent.withLock { $0 = newest } }
             return true
         }
