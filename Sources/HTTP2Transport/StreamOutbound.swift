@@ -44,6 +44,26 @@ final class StreamOutbound: ResponseStreamSink {
         try await append(messages)
     }
 
+    /// Queues every message at once if they all fit under `limit` and the stream is open;
+    /// otherwise queues nothing and returns false. Never waits, so a publisher thread can feed
+    /// many streams without a task wake-up each; the buffer stays bounded by `limit`.
+    func tryWrite(contentsOf messages: [[UInt8]]) -> Bool {
+        var needed = 0
+        for message in messages { needed += 5 + message.count }  // 5-byte gRPC length prefix each
+        let outcome: Bool? = state.withLock { s in
+            guard s.cancelled == nil, s.end == nil, s.buffered + needed <= limit else { return nil }
+            for message in messages { GRPCMessageDeframer.appendFrame(message, to: &s.buffer) }
+            if s.deferred && !s.wakePosted {
+                s.wakePosted = true
+                return true
+            }
+            return false
+        }
+        guard let needWake = outcome else { return false }
+        if needWake { wake() }
+        return true
+    }
+
     private enum WriteOutcome { case done(wake: Bool), full, failed(RPCError) }
 
     private func append<C: RandomAccessCollection>(_ messages: C) async throws(RPCError) where C.Element == [UInt8], C.Index == Int {

@@ -12,12 +12,21 @@ public protocol ResponseStreamSink: Sendable {
     /// implements it to take its lock (and wake its I/O thread) once for all of them; the default
     /// writes one by one.
     func write(contentsOf messages: [[UInt8]]) async throws(RPCError)
+
+    /// Queues all of `messages`, in order, only if that needs no waiting; false (nothing queued)
+    /// when the buffer has no room for all of them, the stream is over, or the transport cannot
+    /// take bytes from a plain thread. Lets one publishing thread hand a batch to many streams
+    /// without waking a task per stream; on false the caller falls back to `write(contentsOf:)`
+    /// from the stream's task. The default always declines.
+    func tryWrite(contentsOf messages: [[UInt8]]) -> Bool
 }
 
 extension ResponseStreamSink {
     public func write(contentsOf messages: [[UInt8]]) async throws(RPCError) {
         for message in messages { try await write(message) }
     }
+
+    public func tryWrite(contentsOf messages: [[UInt8]]) -> Bool { false }
 }
 
 /// The writer a server-streaming handler receives: raw message bytes, one call per message.

@@ -139,6 +139,7 @@ public struct ConfigDocument: Sendable, Equatable {
         _ = try BackupConfiguration(environment: values)
         _ = try IdentityComponent.Options(environment: values)
         _ = try SnapshotConfiguration(environment: values)
+        _ = try SequencerPriority(environment: values)
         return server
     }
 

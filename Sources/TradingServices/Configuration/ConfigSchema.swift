@@ -45,6 +45,8 @@ public enum ConfigSchema {
             defaultValue: .string("10s"), live: false),
         Key(path: "server.metrics_auth", variable: SecurityConfiguration.Variable.metricsAuth, kind: .string,
             defaultValue: .string("none"), live: false),
+        Key(path: "server.sequencer_priority", variable: SequencerPriority.variable, kind: .string,
+            defaultValue: .string("normal"), live: false),
         Key(path: "market.feed_file", variable: ServerConfiguration.Variable.feedFile, kind: .string,
             defaultValue: .null, live: false),
         Key(path: "market.replay_speed", variable: ServerConfiguration.Variable.replaySpeed, kind: .number,

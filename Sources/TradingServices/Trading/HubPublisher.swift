@@ -7,14 +7,17 @@ import RPCCore
 /// subscribers, publishing was most of the sequencer's time under fan-out load and showed up
 /// directly as trade-loop latency (bars waiting in the inbox behind a publish).
 ///
-/// Batches queued while the thread is busy are merged into one publish, which also means one
-/// wake-up per subscriber for all of them. Publishes are at least `minimumInterval` apart, and at
-/// least `perSubscriberInterval` × subscribers apart (10 ms at 1,000 subscribers): one publish
-/// wakes every subscriber's task, its connection's loop and, across the network, the client's
-/// reader, several microseconds each, so with 1,000 subscribers publishing every 2 ms alone
-/// would take more than the machine's two cores. Under load, more fills then share one wake-up;
-/// the price is up to that interval of extra delivery latency. An idle server still publishes
-/// at once.
+/// This thread also does the per-subscriber work of a publish: streams whose task is parked
+/// get their messages queued on the transport here (`EventHub.Feed.nextBatch(direct:)`), so one
+/// thread at a low priority does the fan-out instead of 1,000 tasks on the shared pool.
+///
+/// Batches queued while the thread is busy are merged into one publish. Publishes are at least
+/// `minimumInterval` apart, and at least `perSubscriberInterval` × subscribers apart (10 ms at
+/// 1,000 subscribers): one publish costs work per subscriber here, wakes each connection's loop
+/// and, across the network, every subscriber's reader, several microseconds each, so with 1,000
+/// subscribers publishing every 2 ms alone would take more than the machine's two cores. Under
+/// load, more fills then share one publish; the price is up to that interval of extra delivery
+/// latency. An idle server still publishes at once.
 ///
 /// Threading: `enqueue` from the sequencer (any thread is fine); `start`/`close` from the
 /// sequencer loop. The thread sleeps on a semaphore when idle and is signalled only then.

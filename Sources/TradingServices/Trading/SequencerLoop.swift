@@ -30,6 +30,7 @@ struct SequencerLoop {
     }
 
     mutating func run() {
+        host.settings.sequencerPriority.apply(log: host.log)
         let interval = host.settings.timerMilliseconds * 1_000_000
         nextTimer = host.now() + interval
         publisher.start()

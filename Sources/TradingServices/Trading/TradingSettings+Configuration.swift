@@ -47,7 +47,9 @@ extension TradingSettings {
                 runtime.log.warning("the bundled EURUSD feed was not found; running without market data", ["path": path])
             }
         }
-        return try standard(feedBars: bars, feedSource: path, barsPerSecond: config.replayBarsPerSecond,
-                            strategyEnabled: config.strategy == "sma")
+        var settings = try standard(feedBars: bars, feedSource: path, barsPerSecond: config.replayBarsPerSecond,
+                                    strategyEnabled: config.strategy == "sma")
+        settings.sequencerPriority = try SequencerPriority(environment: config.effectiveSettings)
+        return settings
     }
 }

@@ -24,6 +24,8 @@ public struct TradingSettings: Sendable {
     public var sma: (fast: Int, slow: Int)? = (10, 30)
     /// Events a stream subscriber may have buffered before it is ended with RESOURCE_EXHAUSTED.
     public var subscriberBuffer = 4096
+    /// Scheduling priority of the sequencer thread (`TRADEBOT_SEQUENCER_PRIORITY`).
+    public var sequencerPriority: SequencerPriority = .normal
     /// How often the engine gets a `.timer` input (timeouts, breakers), in milliseconds.
     public var timerMilliseconds: Int64 = 100
 
