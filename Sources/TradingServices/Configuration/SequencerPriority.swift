@@ -9,6 +9,8 @@ import Observability
 /// both raised modes need `CAP_SYS_NICE` (root, or systemd `AmbientCapabilities=CAP_SYS_NICE`).
 /// The default changes nothing. A raised mode that the kernel refuses leaves the thread at the
 /// normal priority and logs one warning; the server still starts (docs/RUNBOOK.md).
+/// The default stays `normal`: under a heavy order-entry load a raised sequencer preempts the
+/// event loops and the journal writer for every command and SubmitOrder's p99 gets worse.
 ///
 /// - `normal`: the default time-sharing priority.
 /// - `nice:<n>`, n from -20 to -1: a negative nice value for the sequencer thread only.
