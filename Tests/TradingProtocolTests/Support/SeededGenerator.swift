@@ -1,20 +1,9 @@
+import TradingModel
 import TradingProtocol
 import WireFormat
 
-/// SplitMix64: a tiny, fast, seedable generator so property tests are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The model's seedable SplitMix64, so property tests are reproducible.
+typealias SeededGenerator = SplitMix64
 
 /// Random field values shaped like the ones the protocol carries (including the awkward ones:
 /// empty strings, multi-byte UTF-8, negative and extreme integers, unknown enum values).

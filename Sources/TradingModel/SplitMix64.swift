@@ -1,7 +1,9 @@
 /// SplitMix64: a tiny, fast, seedable generator (Steele, Lea, Flood 2014).
 ///
 /// The paper broker and the synthetic feed draw every random decision from one of
-/// these, so a seed fully determines a run. Not for cryptography.
+/// these, so a seed fully determines a run; property tests use it so a failure reproduces
+/// from its seed. In the model, the lowest module, so every layer shares one copy.
+/// Not for cryptography.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
     public init(seed: UInt64) { state = seed }
