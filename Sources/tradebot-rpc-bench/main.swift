@@ -2,7 +2,8 @@
 //
 //   tradebot-rpc-bench --port P --cert C --key K [--plaintext] [--loops N]
 //
-// Serves /bench.Echo/Say (unary echo, run inline on the event loop) and /bench.Echo/Stream
+// Serves /bench.Echo/Say (unary echo, run inline on the event loop), /bench.Echo/SayAsync (the
+// same echo in a task) and /bench.Echo/Stream
 // (request = u32 BE count, u32 BE size; responds with `count` messages of `size` bytes).
 import HTTP2Transport
 import NetIO
@@ -37,6 +38,10 @@ while let arg = args.next() {
 var router = RPCRouter()
 router.register(MethodDescriptor(service: "bench.Echo", method: "Say", kind: .unary),
                 handler: .inlineUnary { request, _ in request })
+// The same echo as an async handler: the difference to Say is the cost of the task hop (event
+// loop -> shared pool -> event loop) that every async unary RPC pays.
+router.register(MethodDescriptor(service: "bench.Echo", method: "SayAsync", kind: .unary),
+                handler: .unary { request, _ in request })
 router.register(MethodDescriptor(service: "bench.Echo", method: "Stream", kind: .serverStreaming),
                 handler: .serverStreaming { request, _, writer in
     guard request.count == 8 else { throw RPCError(code: .invalidArgument, message: "request must be 8 bytes") }
