@@ -59,7 +59,7 @@ let package = Package(
 
         // Composition.
         .target(name: "TradingServices",
-                dependencies: ["RPCCore", "HTTP2Transport", "NetIO", "TradingProtocol",
+                dependencies: ["RPCCore", "HTTP2Transport", "NetIO", "CShims", "TradingProtocol",
                                "TradingModel", "TradingEngine", "Security", "Persistence", "Observability"],
                 swiftSettings: swiftSettings),
         .target(name: "TradingTesting",
@@ -123,7 +123,7 @@ let package = Package(
                     swiftSettings: swiftSettings),
         .testTarget(name: "SecurityTests", dependencies: ["Security", "COpenSSL"], swiftSettings: swiftSettings),
         .testTarget(name: "TradingServicesTests",
-                    dependencies: ["TradingServices", "TradingProtocol", "RPCCore", "HTTP2Transport", "NetIO"],
+                    dependencies: ["TradingServices", "TradingProtocol", "RPCCore", "HTTP2Transport", "NetIO", "CShims"],
                     swiftSettings: swiftSettings),
     ]
 )

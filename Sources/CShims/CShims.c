@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
+#include <stdint.h>
+#include <sys/syscall.h>
 #include "CShims.h"
 
 int tb_accept4(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags) {
@@ -53,4 +55,45 @@ int tb_install_termination_pipe(void) {
     sigaddset(&set, SIGINT);
     pthread_sigmask(SIG_UNBLOCK, &set, NULL);
     return fds[0];
+}
+
+/* struct sched_attr (include/uapi/linux/sched/types.h, SCHED_ATTR_SIZE_VER1); glibc before 2.41
+   declares neither the struct nor a wrapper. */
+struct tb_sched_attr {
+    uint32_t size;
+    uint32_t sched_policy;
+    uint64_t sched_flags;
+    int32_t sched_nice;
+    uint32_t sched_priority;
+    uint64_t sched_runtime;
+    uint64_t sched_deadline;
+    uint64_t sched_period;
+    uint32_t sched_util_min;
+    uint32_t sched_util_max;
+};
+
+static int tb_get_attr(struct tb_sched_attr *attr) {
+    memset(attr, 0, sizeof *attr);
+    if (syscall(SYS_sched_getattr, 0, attr, (unsigned)sizeof *attr, 0) != 0) return errno;
+    return 0;
+}
+
+int tb_set_fair_slice(uint64_t nanoseconds) {
+    struct tb_sched_attr attr;
+    int rc = tb_get_attr(&attr);
+    if (rc != 0) return rc;
+    attr.size = sizeof attr;
+    attr.sched_flags = 0;
+    attr.sched_runtime = nanoseconds;
+    attr.sched_deadline = 0;
+    attr.sched_period = 0;
+    if (syscall(SYS_sched_setattr, 0, &attr, 0) != 0) return errno;
+    return 0;
+}
+
+int64_t tb_fair_slice(void) {
+    struct tb_sched_attr attr;
+    int rc = tb_get_attr(&attr);
+    if (rc != 0) return -(int64_t)rc;
+    return (int64_t)attr.sched_runtime;
 }

@@ -18,4 +18,14 @@ int tb_pipe2(int fds[2], int flags);
 /// (blocking, close-on-exec), or -1 with errno set. Any thread may take the signal; none is lost,
 /// whichever thread the kernel picks and whatever libdispatch does with its own threads' masks.
 int tb_install_termination_pipe(void);
+
+/// Sets the calling thread's EEVDF request size ("slice", Linux 6.12+: `sched_attr.sched_runtime`
+/// for SCHED_OTHER) to `nanoseconds`, keeping its policy and nice value. A shorter slice gives the
+/// thread an earlier virtual deadline, so it preempts a busy core soon after it wakes, without a
+/// larger share of the CPU and without privilege. Older kernels accept and ignore the value.
+/// Returns 0, or the errno of sched_getattr/sched_setattr.
+int tb_set_fair_slice(uint64_t nanoseconds);
+/// The calling thread's current slice in nanoseconds (0 when the kernel does not report one), or
+/// -errno.
+int64_t tb_fair_slice(void);
 #endif

@@ -1,3 +1,4 @@
+import CShims
 import Foundation
 import Observability
 
@@ -21,6 +22,7 @@ public enum SequencerPriority: Sendable, Equatable, CustomStringConvertible {
     case normal
     case nice(Int32)
     case fifo(Int32)
+    case slice(Int32)
 
     public static let variable = "TRADEBOT_SEQUENCER_PRIORITY"
 
@@ -30,7 +32,7 @@ public enum SequencerPriority: Sendable, Equatable, CustomStringConvertible {
             self = .normal
             return
         }
-        let reason = "expected normal, nice:<-20 to -1> or fifo:<1 to 10>"
+        let reason = "expected normal, slice:<100 to 100000 µs>, nice:<-20 to -1> or fifo:<1 to 10>"
         if text == "normal" {
             self = .normal
             return
@@ -42,6 +44,7 @@ public enum SequencerPriority: Sendable, Equatable, CustomStringConvertible {
         switch parts[0] {
         case "nice" where (-20 ... -1).contains(n): self = .nice(n)
         case "fifo" where (1...10).contains(n): self = .fifo(n)
+        case "slice" where (100...100_000).contains(n): self = .slice(n)
         default: throw .invalidValue(setting: Self.variable, value: text, reason: reason)
         }
     }
@@ -51,6 +54,7 @@ public enum SequencerPriority: Sendable, Equatable, CustomStringConvertible {
         case .normal: return "normal"
         case .nice(let n): return "nice:\(n)"
         case .fifo(let n): return "fifo:\(n)"
+        case .slice(let n): return "slice:\(n)"
         }
     }
 
@@ -82,6 +86,10 @@ public enum SequencerPriority: Sendable, Equatable, CustomStringConvertible {
             var parameter = sched_param(sched_priority: n)
             let rc = pthread_setschedparam(pthread_self(), SCHED_FIFO, &parameter)
             guard rc == 0 else { return "pthread_setschedparam(SCHED_FIFO, \(n)): \(String(cString: strerror(rc)))" }
+            return nil
+        case .slice(let microseconds):
+            let rc = tb_set_fair_slice(UInt64(microseconds) * 1_000)
+            guard rc == 0 else { return "sched_setattr(slice \(microseconds) µs): \(String(cString: strerror(rc)))" }
             return nil
         }
     }
