@@ -52,7 +52,7 @@ let package = Package(
         /// Metrics registry and Prometheus text exposition; lock-free on the hot path.
         .target(name: "Observability", swiftSettings: swiftSettings),
         /// SQLite: event journal, projections, migrations, backup/restore. The only module that touches SQLite.
-        .target(name: "Persistence", dependencies: ["TradingModel", "CSQLite", "COpenSSL"],
+        .target(name: "Persistence", dependencies: ["TradingModel", "CSQLite", "COpenSSL", "CShims"],
                 swiftSettings: swiftSettings),
         /// JWT RS256, password hashing, RBAC policy, rate limiting (crypto from OpenSSL only).
         .target(name: "Security", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <stdint.h>
 #include <sys/syscall.h>
+#include <pthread.h>
 #include "CShims.h"
 
 int tb_accept4(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags) {
@@ -55,6 +56,13 @@ int tb_install_termination_pipe(void) {
     sigaddset(&set, SIGINT);
     pthread_sigmask(SIG_UNBLOCK, &set, NULL);
     return fds[0];
+}
+
+int tb_name_thread(const char *name) {
+    char cut[16];
+    strncpy(cut, name, sizeof cut - 1);
+    cut[sizeof cut - 1] = 0;
+    return pthread_setname_np(pthread_self(), cut);
 }
 
 /* struct sched_attr (include/uapi/linux/sched/types.h, SCHED_ATTR_SIZE_VER1); glibc before 2.41

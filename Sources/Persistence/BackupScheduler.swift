@@ -1,3 +1,4 @@
+import CShims
 import Dispatch
 import Foundation
 
@@ -45,8 +46,10 @@ public final class BackupScheduler: Sendable {
             return true
         }
         guard start else { return }
-        let thread = Thread { [self] in self.loop() }
-        thread.name = "tradebot.backup-scheduler"
+        let thread = Thread { [self] in
+            _ = tb_name_thread("tb-backup")  // cosmetic: a refusal changes nothing
+            self.loop()
+        }
         thread.start()
     }
 

@@ -1,3 +1,4 @@
+import CShims
 import CSQLite
 import Dispatch
 import Foundation
@@ -32,8 +33,10 @@ final class Checkpointer: Sendable {
     init(path: String, configuration: StoreConfiguration) throws(StoreError) {
         let connection = try SQLiteConnection(path: path, readOnly: false, configuration: configuration)
         let box = ConnectionBox(connection)
-        let thread = Thread { [self] in self.run(box.connection) }
-        thread.name = "tradebot.checkpoint"
+        let thread = Thread { [self] in
+            _ = tb_name_thread("tb-checkpoint")  // cosmetic: a refusal changes nothing
+            self.run(box.connection)
+        }
         thread.start()
     }
 

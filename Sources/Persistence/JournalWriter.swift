@@ -1,3 +1,4 @@
+import CShims
 import Dispatch
 import Foundation
 
@@ -63,8 +64,10 @@ final class JournalWriter<Codec: EventCodec>: Sendable {
         checkpointer = resources.checkpointer
         maxBatch = max(1, resources.configuration.maxBatchSize)
         state = StateLock(State(nextSequence: lastSequence + 1, committedSequence: lastSequence))
-        let thread = Thread { [self] in self.run(resources) }
-        thread.name = "tradebot.journal-writer"
+        let thread = Thread { [self] in
+            _ = tb_name_thread("tb-journal")  // cosmetic: a refusal changes nothing
+            self.run(resources)
+        }
         thread.start()
     }
 

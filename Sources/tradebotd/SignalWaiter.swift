@@ -21,6 +21,7 @@ final class SignalWaiter: Sendable {
         let (stream, continuation) = AsyncStream<Int32>.makeStream()
         self.stream = stream
         let reader = Thread {
+            _ = tb_name_thread("tb-signals")  // cosmetic: a refusal changes nothing
             var byte: UInt8 = 0
             while true {
                 let n = read(fd, &byte, 1)
@@ -34,7 +35,6 @@ final class SignalWaiter: Sendable {
                 }
             }
         }
-        reader.name = "tradebotd.signals"
         reader.start()
     }
 

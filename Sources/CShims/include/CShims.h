@@ -19,6 +19,11 @@ int tb_pipe2(int fds[2], int flags);
 /// whichever thread the kernel picks and whatever libdispatch does with its own threads' masks.
 int tb_install_termination_pipe(void);
 
+/// Names the calling thread for `top -H`, `ps -L`, perf and gdb (`/proc/self/task/*/comm`), cut to
+/// the kernel's 15 bytes. Foundation's `Thread.name` does not reach the kernel on Linux, so every
+/// thread of ours showed the name of the libdispatch worker that created it. Returns 0 or an errno.
+int tb_name_thread(const char *name);
+
 /// Sets the calling thread's EEVDF request size ("slice", Linux 6.12+: `sched_attr.sched_runtime`
 /// for SCHED_OTHER) to `nanoseconds`, keeping its policy and nice value. A shorter slice gives the
 /// thread an earlier virtual deadline, so it preempts a busy core soon after it wakes, without a

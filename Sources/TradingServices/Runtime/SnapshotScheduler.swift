@@ -118,7 +118,7 @@ final class SnapshotScheduler: Sendable {
             // Encoding and `saveSnapshot` (which blocks while it writes `snapshots.db` on its own
             // connection, never on the journal's writer) run on a niced thread, off the
             // cooperative pool where RPC handlers run.
-            LowPriorityWork.run("tradebot.snapshot-store") {
+            LowPriorityWork.run("tb-snap-store") {
                 let data = snapshot.encoded()
                 do throws(StoreError) {
                     try store.saveSnapshot(data, format: ServerSnapshot.format, through: oldest)

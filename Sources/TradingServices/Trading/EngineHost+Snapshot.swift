@@ -16,7 +16,7 @@ extension EngineHost {
             return (snapshot, retained, v.state.limitsVersion, v.state.lastSequence)
         }
         let encoded: Result<SnapshotSectionData, any Error> = await withCheckedContinuation { continuation in
-            LowPriorityWork.run("tradebot.snapshot", priority: .idle) {
+            LowPriorityWork.run("tb-snapshot", priority: .idle) {
                 var engine = deferred
                 retained.complete(&engine)
                 // The engine keeps sequences of retained orders only (evicted with the order).

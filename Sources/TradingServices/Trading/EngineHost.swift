@@ -1,3 +1,4 @@
+import CShims
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -111,10 +112,10 @@ public final class EngineHost: Sendable {
             return all
         }
         let thread = Thread { [self] in
+            _ = tb_name_thread("tb-sequencer")  // cosmetic: a refusal changes nothing
             run(recovered: events)
             finished.signal()
         }
-        thread.name = "tradebot-sequencer"
         thread.start()
     }
 

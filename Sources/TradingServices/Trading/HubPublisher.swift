@@ -1,3 +1,4 @@
+import CShims
 import Dispatch
 import Foundation
 import RPCCore
@@ -61,8 +62,10 @@ final class HubPublisher: Sendable {
             return true
         }
         guard go else { return }
-        let thread = Thread { [self] in run() }
-        thread.name = "tradebot-publisher"
+        let thread = Thread { [self] in
+            _ = tb_name_thread("tb-publisher")  // cosmetic: a refusal changes nothing
+            run()
+        }
         thread.start()
     }
 

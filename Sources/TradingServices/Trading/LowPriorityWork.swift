@@ -1,3 +1,4 @@
+import CShims
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -32,6 +33,7 @@ enum LowPriorityWork {
     /// Starts `work` on a new thread named `name`; returns at once.
     static func run(_ name: String, priority: Priority = .nice, _ work: @escaping @Sendable () -> Void) {
         let thread = Thread {
+            _ = tb_name_thread(name)  // cosmetic: a refusal changes nothing
             #if os(Linux)
             var param = sched_param()
             param.sched_priority = 0

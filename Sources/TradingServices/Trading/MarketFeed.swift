@@ -1,3 +1,4 @@
+import CShims
 import Foundation
 import Synchronization
 import TradingModel
@@ -42,6 +43,7 @@ public final class MarketFeed: Sendable {
     func start() {
         guard !bars.isEmpty, barsPerSecond > 0, !running.exchange(true, ordering: .acquiringAndReleasing) else { return }
         let thread = Thread { [self] in
+            _ = tb_name_thread("tb-feed")  // cosmetic: a refusal changes nothing
             var next = Date()
             var index = 0
             while !stopping.load(ordering: .acquiring) {
@@ -65,7 +67,6 @@ public final class MarketFeed: Sendable {
             }
             done.signal()
         }
-        thread.name = "tradebot-feed"
         thread.start()
     }
 
