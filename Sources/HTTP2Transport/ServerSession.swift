@@ -55,6 +55,8 @@ final class ServerSession: ConnectionHandler {
     var settingsTimer: TimerID?
     var receivedSettings = false
     private var pumping = false
+    /// A `pumpSoon` pump is queued on the loop.
+    private var pumpPosted = false
     private var failed = false
     private var registered = false
     /// Request bytes buffered by all streams of this connection (see `account`).
@@ -195,6 +197,20 @@ final class ServerSession: ConnectionHandler {
         guard let session, connection.phase == .active else { return }
         if closeWhenIdle || (nghttp2_session_want_read(session) == 0 && nghttp2_session_want_write(session) == 0) {
             connection.closeAfterFlush()
+        }
+    }
+
+    /// Pumps once after the work already queued on the loop: completions that run in the same
+    /// loop turn share one pump (one TLS write). Loop thread only; posting from the loop thread
+    /// costs no wake-up.
+    func pumpSoon() {
+        guard !pumpPosted else { return }
+        pumpPosted = true
+        let bound = LoopBound(self)
+        connection.loop.execute {
+            let session = bound.value
+            session.pumpPosted = false
+            session.pump()
         }
     }
 

@@ -4,17 +4,24 @@ import TradingProtocol
 import WireFormat
 
 extension TradingComponent {
+    /// SubmitOrder, CancelOrder, ReplaceOrder and GetOrder are loop handlers
+    /// (`registerLoopUnary`): they only decode, check fields, build the answer and await the engine
+    /// host (`execute`/`query`, whose closures run on the sequencer and whose commits are waited
+    /// for by continuation), never SQLite, files or hashing; so they run on the connection's event
+    /// loop without blocking it, and skip two pool hops per order. The answer still waits for the
+    /// commit: `execute` resumes only from the batch's commit callback. ListOrders stays on the
+    /// pool: a page of up to 1,000 orders is encoded after the await, which would hold the loop.
     func registerOrders(in router: inout RPCRouter) {
-        router.registerUnary(TradebotV1.Orders.submitOrder.descriptor.rpc) { [self] (request: TradebotV1.SubmitOrderRequest, _) in
+        router.registerLoopUnary(TradebotV1.Orders.submitOrder.descriptor.rpc) { [self] (request: TradebotV1.SubmitOrderRequest, _) in
             try await timed { () async throws(RPCError) in try await submitOrder(request) }
         }
-        router.registerUnary(TradebotV1.Orders.cancelOrder.descriptor.rpc) { [self] (request: TradebotV1.CancelOrderRequest, _) in
+        router.registerLoopUnary(TradebotV1.Orders.cancelOrder.descriptor.rpc) { [self] (request: TradebotV1.CancelOrderRequest, _) in
             try await timed { () async throws(RPCError) in try await cancelOrder(request) }
         }
-        router.registerUnary(TradebotV1.Orders.replaceOrder.descriptor.rpc) { [self] (request: TradebotV1.ReplaceOrderRequest, _) in
+        router.registerLoopUnary(TradebotV1.Orders.replaceOrder.descriptor.rpc) { [self] (request: TradebotV1.ReplaceOrderRequest, _) in
             try await timed { () async throws(RPCError) in try await replaceOrder(request) }
         }
-        router.registerUnary(TradebotV1.Orders.getOrder.descriptor.rpc) { [self] (request: TradebotV1.GetOrderRequest, _) in
+        router.registerLoopUnary(TradebotV1.Orders.getOrder.descriptor.rpc) { [self] (request: TradebotV1.GetOrderRequest, _) in
             try await timed { () async throws(RPCError) in
                 let (order, sequence) = try await resolve(request.target)
                 var response = TradebotV1.GetOrderResponse()
