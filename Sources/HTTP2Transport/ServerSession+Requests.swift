@@ -289,6 +289,7 @@ extension ServerSession {
                 let (session, stream) = bound.value
                 session.completeLoopUnary(stream, result)
             }
+            startedLoopTasks = true
         case .serverStreaming(let handler):
             guard let session, stream.rpc.sendResponseHeaders() else { return }
             let bound = LoopBound(self)

@@ -57,6 +57,8 @@ final class ServerSession: ConnectionHandler {
     private var pumping = false
     /// A `pumpSoon` pump is queued on the loop.
     private var pumpPosted = false
+    /// The read being handled started `.loopUnary` tasks (see `connectionDidFinishReading`).
+    var startedLoopTasks = false
     private var failed = false
     private var registered = false
     /// Request bytes buffered by all streams of this connection (see `account`).
@@ -145,7 +147,16 @@ final class ServerSession: ConnectionHandler {
         if connection.pendingOutputBytes > 4 << 20 { connection.pauseReading() }
     }
 
-    func connectionDidFinishReading(_ connection: Connection) { pump() }
+    func connectionDidFinishReading(_ connection: Connection) {
+        // A read that started loop handlers pumps after their first jobs (queued by then), so
+        // this read's frames and the answers of handlers that finish at once share one write.
+        if startedLoopTasks {
+            startedLoopTasks = false
+            pumpSoon()
+            return
+        }
+        pump()
+    }
 
     func connectionDidDrainOutput(_ connection: Connection) {
         connection.resumeReading()
