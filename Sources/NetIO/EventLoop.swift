@@ -121,8 +121,8 @@ public final class EventLoop: TaskExecutor, @unchecked Sendable {
         }
         if wake {
             var one: UInt64 = 1
-            // EAGAIN means the counter is already non-zero (a wake-up is pending): nothing lost.
-            // Any other failure leaves the task queued until the next event or timer.
+            // EAGAIN: the counter is at its maximum, so a wake-up is pending anyway. Any other
+            // failure disarms, so the next post tries again; the work stays queued meanwhile.
             if write(wakeFD, &one, 8) < 0 && errno != EAGAIN {
                 pending.withLock { $0.wakeArmed = false }
             }

@@ -12,15 +12,19 @@ extension TradingComponent {
     /// commit: `execute` resumes only from the batch's commit callback. ListOrders stays on the
     /// pool: a page of up to 1,000 orders is encoded after the await, which would hold the loop.
     func registerOrders(in router: inout RPCRouter) {
+        // Loop: field checks, then `execute` (sequencer, then commit); answers after the commit.
         router.registerLoopUnary(TradebotV1.Orders.submitOrder.descriptor.rpc) { [self] (request: TradebotV1.SubmitOrderRequest, _) in
             try await timed { () async throws(RPCError) in try await submitOrder(request) }
         }
+        // Loop: `query` to resolve the order, `execute` for the cancel; nothing else.
         router.registerLoopUnary(TradebotV1.Orders.cancelOrder.descriptor.rpc) { [self] (request: TradebotV1.CancelOrderRequest, _) in
             try await timed { () async throws(RPCError) in try await cancelOrder(request) }
         }
+        // Loop: `query`, field checks, two `execute`s; nothing else.
         router.registerLoopUnary(TradebotV1.Orders.replaceOrder.descriptor.rpc) { [self] (request: TradebotV1.ReplaceOrderRequest, _) in
             try await timed { () async throws(RPCError) in try await replaceOrder(request) }
         }
+        // Loop: one `query` and the mapping of one order.
         router.registerLoopUnary(TradebotV1.Orders.getOrder.descriptor.rpc) { [self] (request: TradebotV1.GetOrderRequest, _) in
             try await timed { () async throws(RPCError) in
                 let (order, sequence) = try await resolve(request.target)
@@ -29,6 +33,7 @@ extension TradingComponent {
                 return response
             }
         }
+        // Pool: encodes up to 1,000 orders after its `query`.
         router.registerUnary(TradebotV1.Orders.listOrders.descriptor.rpc) { [self] (request: TradebotV1.ListOrdersRequest, _) in
             try await timed { () async throws(RPCError) in try await listOrders(request) }
         }

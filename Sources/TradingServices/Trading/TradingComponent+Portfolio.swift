@@ -6,6 +6,7 @@ extension TradingComponent {
     /// ListPositions and GetPortfolio are loop handlers (`registerLoopUnary`): they build their
     /// answer inside `query`, on the sequencer, and only await it; nothing blocks the event loop.
     func registerPortfolio(in router: inout RPCRouter) {
+        // Loop: the answer is built inside `query`, on the sequencer.
         router.registerLoopUnary(TradebotV1.Portfolio.listPositions.descriptor.rpc) { [self] (request: TradebotV1.ListPositionsRequest, _) in
             try await timed { () async throws(RPCError) in
                 if !request.symbol.isEmpty, instrument(named: request.symbol) == nil {
@@ -22,6 +23,7 @@ extension TradingComponent {
                 }
             }
         }
+        // Loop: the answer is built inside `query`, on the sequencer.
         router.registerLoopUnary(TradebotV1.Portfolio.getPortfolio.descriptor.rpc) { [self] (_: TradebotV1.GetPortfolioRequest, _) in
             try await timed { () async throws(RPCError) in
                 let settings = settings

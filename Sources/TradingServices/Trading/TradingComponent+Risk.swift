@@ -7,6 +7,7 @@ extension TradingComponent {
     /// on the sequencer, the handler only awaits it. Halt and Resume stay on the pool (rare
     /// operator calls; nothing to gain).
     func registerRisk(in router: inout RPCRouter) {
+        // Loop: the answer is built inside `query`, on the sequencer.
         router.registerLoopUnary(TradebotV1.Risk.getRiskState.descriptor.rpc) { [self] (_: TradebotV1.GetRiskStateRequest, _) in
             try await timed { () async throws(RPCError) in
                 var response = TradebotV1.GetRiskStateResponse()
