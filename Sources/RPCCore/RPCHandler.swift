@@ -6,8 +6,9 @@
 /// the engine's sequencer and wait for its answer): the network transport runs it as a task whose
 /// executor is the connection's event loop, so it starts and resumes there with no hop through
 /// the global pool. A blocking call in a `.loopUnary` handler (SQLite, file I/O, password hashing,
-/// a long lock) stalls every connection of that loop: such handlers use `.unary`, which runs in a
-/// task on the global pool and posts its result back to the event loop.
+/// a long lock) stalls every connection of that loop, and so does one in a default actor it calls
+/// (SE-0417: such actors run on the task's preferred executor): such handlers use `.unary`, which
+/// runs in a task on the global pool and posts its result back to the event loop.
 public enum RPCHandler: Sendable {
     /// Synchronous unary handler, run on the event-loop thread.
     case inlineUnary(@Sendable (_ request: [UInt8], _ context: ServerContext) throws(RPCError) -> [UInt8])
