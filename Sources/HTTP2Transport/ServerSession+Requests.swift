@@ -274,6 +274,22 @@ extension ServerSession {
                     session.completeUnary(stream, result)
                 }
             }
+        case .loopUnary(let handler):
+            // The task's executor is this loop: it starts after the current read handler, and every
+            // resume (an engine reply, a commit) comes back here directly, not through the pool.
+            let bound = LoopBound((self, stream))
+            let loop = connection.loop
+            stream.task = Task(executorPreference: loop) {
+                let result: Result<[UInt8], RPCError>
+                do { result = .success(try await handler(request, context)) } catch { result = .failure(RPCError.from(error)) }
+                // On the loop thread while the loop runs. Off it only after the loop thread has
+                // exited (server stopped; the job ran on the pool): its connections are gone, so
+                // there is no one to answer.
+                guard loop.inEventLoop else { return }
+                let (session, stream) = bound.value
+                session.completeLoopUnary(stream, result)
+            }
+            startedLoopTasks = true
         case .serverStreaming(let handler):
             guard let session, stream.rpc.sendResponseHeaders() else { return }
             let bound = LoopBound(self)
@@ -306,6 +322,18 @@ extension ServerSession {
         case .failure(let error): finish(stream, error.status, trailers: error.metadata)
         }
         pump()
+    }
+
+    /// A `.loopUnary` handler finished, on the loop thread (inside its task's job). Answers at once;
+    /// the frames are written by one pump per loop turn, shared by every stream completed in that
+    /// turn (one commit resumes a batch of orders together).
+    func completeLoopUnary(_ stream: ServerStream, _ result: Result<[UInt8], RPCError>) {
+        guard self.stream(stream.id) === stream, !stream.rpc.isFinished else { return }
+        switch result {
+        case .success(let response): sendUnary(stream, response)
+        case .failure(let error): finish(stream, error.status, trailers: error.metadata)
+        }
+        pumpSoon()
     }
 
     /// More bytes (or the end) arrived in the outbound buffers of the queued streams: resume them

@@ -55,6 +55,10 @@ final class ServerSession: ConnectionHandler {
     var settingsTimer: TimerID?
     var receivedSettings = false
     private var pumping = false
+    /// A `pumpSoon` pump is queued on the loop.
+    private var pumpPosted = false
+    /// The read being handled started `.loopUnary` tasks (see `connectionDidFinishReading`).
+    var startedLoopTasks = false
     private var failed = false
     private var registered = false
     /// Request bytes buffered by all streams of this connection (see `account`).
@@ -143,7 +147,16 @@ final class ServerSession: ConnectionHandler {
         if connection.pendingOutputBytes > 4 << 20 { connection.pauseReading() }
     }
 
-    func connectionDidFinishReading(_ connection: Connection) { pump() }
+    func connectionDidFinishReading(_ connection: Connection) {
+        // A read that started loop handlers pumps after their first jobs (queued by then), so
+        // this read's frames and the answers of handlers that finish at once share one write.
+        if startedLoopTasks {
+            startedLoopTasks = false
+            pumpSoon()
+            return
+        }
+        pump()
+    }
 
     func connectionDidDrainOutput(_ connection: Connection) {
         connection.resumeReading()
@@ -195,6 +208,20 @@ final class ServerSession: ConnectionHandler {
         guard let session, connection.phase == .active else { return }
         if closeWhenIdle || (nghttp2_session_want_read(session) == 0 && nghttp2_session_want_write(session) == 0) {
             connection.closeAfterFlush()
+        }
+    }
+
+    /// Pumps once after the work already queued on the loop: completions that run in the same
+    /// loop turn share one pump (one TLS write). Loop thread only; posting from the loop thread
+    /// costs no wake-up.
+    func pumpSoon() {
+        guard !pumpPosted else { return }
+        pumpPosted = true
+        let bound = LoopBound(self)
+        connection.loop.execute {
+            let session = bound.value
+            session.pumpPosted = false
+            session.pump()
         }
     }
 

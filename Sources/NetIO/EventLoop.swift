@@ -14,13 +14,28 @@ public protocol EventHandler: AnyObject {
 ///
 /// Other threads hand work over with `execute` (a mutex-protected queue plus an eventfd wake-up).
 /// Methods documented "loop thread only" must be called from closures running on this loop.
-public final class EventLoop: @unchecked Sendable {
+///
+/// The loop is also a `TaskExecutor`: a task started with `Task(executorPreference: loop)` runs
+/// its nonisolated code here and resumes here, with no hop through Swift's global pool (two
+/// context switches per await on a small machine). The threading rule: a job run here must never
+/// block (no locks held for long, no file or database I/O, no sleeping, no CPU-heavy work such as
+/// password hashing), only compute briefly and await; while it runs, every connection of this loop
+/// waits. Jobs that arrive after the loop thread has exited run on the global pool instead, so a
+/// task suspended across shutdown still finishes.
+public final class EventLoop: TaskExecutor, @unchecked Sendable {
     public let index: Int
     private let epollFD: Int32
     private let wakeFD: Int32
+    /// One queued unit of work: a posted closure or a job of a task that prefers this executor.
+    private enum Work {
+        case closure(@Sendable () -> Void)
+        case job(UnownedJob)
+    }
     private struct Pending {
-        var tasks: [@Sendable () -> Void] = []
+        var work: [Work] = []
         var wakeArmed = false
+        /// The loop thread has exited: jobs go to the global pool, closures are kept (never run).
+        var exited = false
     }
     private let pending = PThreadLocked(Pending())
     private let threadID = Atomic<UInt>(0)
@@ -78,16 +93,41 @@ public final class EventLoop: @unchecked Sendable {
 
     /// Runs `task` on the loop thread soon. Thread-safe.
     public func execute(_ task: @escaping @Sendable () -> Void) {
-        let wake: Bool = pending.withLock { p in
-            p.tasks.append(task)
-            if p.wakeArmed { return false }
+        _ = post(.closure(task))
+    }
+
+    /// Runs a job of a task that prefers this executor, on the loop thread (see the type's
+    /// threading rule). Thread-safe; from the loop thread itself it costs no wake-up.
+    public func enqueue(_ job: consuming ExecutorJob) {
+        let unowned = UnownedJob(job)
+        if !post(.job(unowned)) {
+            globalConcurrentExecutor.enqueue(ExecutorJob(unowned))
+        }
+    }
+
+    /// Queues `work`; false (nothing queued) for a job after the loop thread exited.
+    ///
+    /// From the loop thread no eventfd write is needed: the loop drains the queue after its
+    /// readiness handlers, after its timers, and again before it exits, and nothing else runs on
+    /// the loop thread; the queue is drained until empty before the loop sleeps.
+    private func post(_ work: Work) -> Bool {
+        let onLoop = inEventLoop
+        let (queued, wake): (Bool, Bool) = pending.withLock { p in
+            if p.exited, case .job = work { return (false, false) }
+            p.work.append(work)
+            if onLoop || p.wakeArmed || p.exited { return (true, false) }
             p.wakeArmed = true
-            return true
+            return (true, true)
         }
         if wake {
             var one: UInt64 = 1
-            _ = write(wakeFD, &one, 8)
+            // EAGAIN: the counter is at its maximum, so a wake-up is pending anyway. Any other
+            // failure disarms, so the next post tries again; the work stays queued meanwhile.
+            if write(wakeFD, &one, 8) < 0 && errno != EAGAIN {
+                pending.withLock { $0.wakeArmed = false }
+            }
         }
+        return queued
     }
 
     /// Runs `body` on the loop thread and returns its result.
@@ -179,13 +219,31 @@ public final class EventLoop: @unchecked Sendable {
             }
             runPendingTasks()
             if !timers.isEmpty {
-                for action in timers.takeExpired(now: TimerQueue.now()) { action() }
+                let expired = timers.takeExpired(now: TimerQueue.now())
+                if !expired.isEmpty {
+                    for action in expired { action() }
+                    // A timer may have queued work without a wake-up (deadline → cancelled task).
+                    runPendingTasks()
+                }
             }
         }
         runPendingTasks()
         handlers.removeAll()
         // Timer closures may hold connections, which hold this loop: drop them to break the cycle.
         timers = TimerQueue()
+        // From here on jobs run on the global pool; jobs queued by the teardown above go there too.
+        let orphans: [UnownedJob] = pending.withLock { p in
+            p.exited = true
+            var jobs: [UnownedJob] = []
+            p.work.removeAll { w in
+                guard case .job(let j) = w else { return false }
+                jobs.append(j)
+                return true
+            }
+            return jobs
+        }
+        threadID.store(0, ordering: .relaxed)
+        for job in orphans { globalConcurrentExecutor.enqueue(ExecutorJob(job)) }
         let waiters = finished.withLock { list -> [CheckedContinuation<Void, Never>] in
             defer { list = nil }
             return list ?? []
@@ -193,15 +251,22 @@ public final class EventLoop: @unchecked Sendable {
         for w in waiters { w.resume() }
     }
 
+    /// Runs queued closures and jobs until the queue is empty (work they queue runs too).
     private func runPendingTasks() {
+        let executor = asUnownedTaskExecutor()
         while true {
-            let tasks: [@Sendable () -> Void] = pending.withLock { p in
+            let work: [Work] = pending.withLock { p in
                 p.wakeArmed = false
-                defer { p.tasks = [] }
-                return p.tasks
+                defer { p.work = [] }
+                return p.work
             }
-            if tasks.isEmpty { return }
-            for t in tasks { t() }
+            if work.isEmpty { return }
+            for w in work {
+                switch w {
+                case .closure(let task): task()
+                case .job(let job): job.runSynchronously(on: executor)
+                }
+            }
         }
     }
 }

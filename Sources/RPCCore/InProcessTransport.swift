@@ -36,7 +36,7 @@ public struct InProcessTransport: ClientTransport {
                 do {
                     switch route.handler {
                     case .inlineUnary(let h): return .success(try h(request, context))
-                    case .unary(let h): return .success(try await h(request, context))
+                    case .unary(let h), .loopUnary(let h): return .success(try await h(request, context))
                     case .serverStreaming: return .failure(RPCError(code: .unimplemented))
                     }
                 } catch {

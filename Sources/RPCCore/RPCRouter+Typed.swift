@@ -13,6 +13,19 @@ extension RPCRouter {
         })
     }
 
+    /// Registers an async unary handler that never blocks, only awaits (see `RPCHandler.loopUnary`):
+    /// the network transport runs it on the connection's event loop. A request that does not
+    /// decode is INTERNAL.
+    public mutating func registerLoopUnary<Request: WireMessage, Response: WireMessage>(
+        _ descriptor: MethodDescriptor, request: Request.Type = Request.self, response: Response.Type = Response.self,
+        handler: @escaping @Sendable (Request, ServerContext) async throws -> Response
+    ) {
+        register(descriptor, handler: .loopUnary { bytes, context in
+            let request = try Self.decode(Request.self, bytes)
+            return try await handler(request, context).wireBytes()
+        })
+    }
+
     /// Registers a synchronous unary handler that runs on the event-loop thread (cheap work only).
     public mutating func registerInlineUnary<Request: WireMessage, Response: WireMessage>(
         _ descriptor: MethodDescriptor, request: Request.Type = Request.self, response: Response.Type = Response.self,

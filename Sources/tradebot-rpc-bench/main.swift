@@ -3,7 +3,8 @@
 //   tradebot-rpc-bench --port P --cert C --key K [--plaintext] [--loops N]
 //
 // Serves /bench.Echo/Say (unary echo, run inline on the event loop), /bench.Echo/SayAsync (the
-// same echo in a task) and /bench.Echo/Stream
+// same echo in a task on the global pool), /bench.Echo/SayLoop (the same echo in a task whose
+// executor is the event loop) and /bench.Echo/Stream
 // (request = u32 BE count, u32 BE size; responds with `count` messages of `size` bytes).
 import HTTP2Transport
 import NetIO
@@ -42,6 +43,9 @@ router.register(MethodDescriptor(service: "bench.Echo", method: "Say", kind: .un
 // loop -> shared pool -> event loop) that every async unary RPC pays.
 router.register(MethodDescriptor(service: "bench.Echo", method: "SayAsync", kind: .unary),
                 handler: .unary { request, _ in request })
+// The async echo as a `.loopUnary` handler: a task on the connection's event loop, no pool hop.
+router.register(MethodDescriptor(service: "bench.Echo", method: "SayLoop", kind: .unary),
+                handler: .loopUnary { request, _ in request })
 router.register(MethodDescriptor(service: "bench.Echo", method: "Stream", kind: .serverStreaming),
                 handler: .serverStreaming { request, _, writer in
     guard request.count == 8 else { throw RPCError(code: .invalidArgument, message: "request must be 8 bytes") }

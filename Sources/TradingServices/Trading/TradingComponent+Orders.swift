@@ -4,17 +4,28 @@ import TradingProtocol
 import WireFormat
 
 extension TradingComponent {
+    /// SubmitOrder, CancelOrder, ReplaceOrder and GetOrder are loop handlers
+    /// (`registerLoopUnary`): they only decode, check fields, build the answer and await the engine
+    /// host (`execute`/`query`, whose closures run on the sequencer and whose commits are waited
+    /// for by continuation), never SQLite, files or hashing; so they run on the connection's event
+    /// loop without blocking it, and skip two pool hops per order. The answer still waits for the
+    /// commit: `execute` resumes only from the batch's commit callback. ListOrders stays on the
+    /// pool: a page of up to 1,000 orders is encoded after the await, which would hold the loop.
     func registerOrders(in router: inout RPCRouter) {
-        router.registerUnary(TradebotV1.Orders.submitOrder.descriptor.rpc) { [self] (request: TradebotV1.SubmitOrderRequest, _) in
+        // Loop: field checks, then `execute` (sequencer, then commit); answers after the commit.
+        router.registerLoopUnary(TradebotV1.Orders.submitOrder.descriptor.rpc) { [self] (request: TradebotV1.SubmitOrderRequest, _) in
             try await timed { () async throws(RPCError) in try await submitOrder(request) }
         }
-        router.registerUnary(TradebotV1.Orders.cancelOrder.descriptor.rpc) { [self] (request: TradebotV1.CancelOrderRequest, _) in
+        // Loop: `query` to resolve the order, `execute` for the cancel; nothing else.
+        router.registerLoopUnary(TradebotV1.Orders.cancelOrder.descriptor.rpc) { [self] (request: TradebotV1.CancelOrderRequest, _) in
             try await timed { () async throws(RPCError) in try await cancelOrder(request) }
         }
-        router.registerUnary(TradebotV1.Orders.replaceOrder.descriptor.rpc) { [self] (request: TradebotV1.ReplaceOrderRequest, _) in
+        // Loop: `query`, field checks, two `execute`s; nothing else.
+        router.registerLoopUnary(TradebotV1.Orders.replaceOrder.descriptor.rpc) { [self] (request: TradebotV1.ReplaceOrderRequest, _) in
             try await timed { () async throws(RPCError) in try await replaceOrder(request) }
         }
-        router.registerUnary(TradebotV1.Orders.getOrder.descriptor.rpc) { [self] (request: TradebotV1.GetOrderRequest, _) in
+        // Loop: one `query` and the mapping of one order.
+        router.registerLoopUnary(TradebotV1.Orders.getOrder.descriptor.rpc) { [self] (request: TradebotV1.GetOrderRequest, _) in
             try await timed { () async throws(RPCError) in
                 let (order, sequence) = try await resolve(request.target)
                 var response = TradebotV1.GetOrderResponse()
@@ -22,6 +33,7 @@ extension TradingComponent {
                 return response
             }
         }
+        // Pool: encodes up to 1,000 orders after its `query`.
         router.registerUnary(TradebotV1.Orders.listOrders.descriptor.rpc) { [self] (request: TradebotV1.ListOrdersRequest, _) in
             try await timed { () async throws(RPCError) in try await listOrders(request) }
         }

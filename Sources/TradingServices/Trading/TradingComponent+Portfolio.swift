@@ -3,8 +3,11 @@ import TradingModel
 import TradingProtocol
 
 extension TradingComponent {
+    /// ListPositions and GetPortfolio are loop handlers (`registerLoopUnary`): they build their
+    /// answer inside `query`, on the sequencer, and only await it; nothing blocks the event loop.
     func registerPortfolio(in router: inout RPCRouter) {
-        router.registerUnary(TradebotV1.Portfolio.listPositions.descriptor.rpc) { [self] (request: TradebotV1.ListPositionsRequest, _) in
+        // Loop: the answer is built inside `query`, on the sequencer.
+        router.registerLoopUnary(TradebotV1.Portfolio.listPositions.descriptor.rpc) { [self] (request: TradebotV1.ListPositionsRequest, _) in
             try await timed { () async throws(RPCError) in
                 if !request.symbol.isEmpty, instrument(named: request.symbol) == nil {
                     throw RPCError(code: .notFound, message: "unknown instrument '\(request.symbol)'")
@@ -20,7 +23,8 @@ extension TradingComponent {
                 }
             }
         }
-        router.registerUnary(TradebotV1.Portfolio.getPortfolio.descriptor.rpc) { [self] (_: TradebotV1.GetPortfolioRequest, _) in
+        // Loop: the answer is built inside `query`, on the sequencer.
+        router.registerLoopUnary(TradebotV1.Portfolio.getPortfolio.descriptor.rpc) { [self] (_: TradebotV1.GetPortfolioRequest, _) in
             try await timed { () async throws(RPCError) in
                 let settings = settings
                 return try await query { v in

@@ -3,8 +3,12 @@ import TradingModel
 import TradingProtocol
 
 extension TradingComponent {
+    /// GetRiskState is a loop handler (`registerLoopUnary`): its answer is built inside `query`
+    /// on the sequencer, the handler only awaits it. Halt and Resume stay on the pool (rare
+    /// operator calls; nothing to gain).
     func registerRisk(in router: inout RPCRouter) {
-        router.registerUnary(TradebotV1.Risk.getRiskState.descriptor.rpc) { [self] (_: TradebotV1.GetRiskStateRequest, _) in
+        // Loop: the answer is built inside `query`, on the sequencer.
+        router.registerLoopUnary(TradebotV1.Risk.getRiskState.descriptor.rpc) { [self] (_: TradebotV1.GetRiskStateRequest, _) in
             try await timed { () async throws(RPCError) in
                 var response = TradebotV1.GetRiskStateResponse()
                 response.state = try await riskState()

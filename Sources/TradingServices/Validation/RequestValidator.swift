@@ -54,6 +54,12 @@ public struct RequestValidator: Sendable {
                 try rule.validate(bytes)
                 return try await body(bytes, context)
             }
+        case .loopUnary(let body):
+            // Validation only decodes and checks the bytes: it never blocks, so the kind stays.
+            return .loopUnary { bytes, context in
+                try rule.validate(bytes)
+                return try await body(bytes, context)
+            }
         case .serverStreaming(let body):
             return .serverStreaming { bytes, context, writer in
                 try rule.validate(bytes)
