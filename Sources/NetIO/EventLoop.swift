@@ -197,6 +197,7 @@ public final class EventLoop: TaskExecutor, @unchecked Sendable {
 
     private func run() {
         threadID.store(UInt(pthread_self()), ordering: .relaxed)
+        _ = tb_name_thread("tb-loop-\(index)")  // cosmetic (top -H, perf): a refusal changes nothing
         let maxEvents = 256
         let events = UnsafeMutablePointer<epoll_event>.allocate(capacity: maxEvents)
         defer { events.deallocate() }

@@ -40,7 +40,7 @@ struct ThreadNamesTests {
         let names = Set(((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []).compactMap { tid in
             (try? String(contentsOfFile: "/proc/self/task/\(tid)/comm", encoding: .utf8))?.trimmingCharacters(in: .newlines)
         })
-        for name in ["tb-journal", "tb-checkpoint", "tb-publisher"] {
+        for name in ["tb-journal", "tb-checkpoint", "tb-publisher", "tb-loop-0"] {
             #expect(names.contains(name), "\(name) in \(names.sorted())")
         }
     }
