@@ -44,6 +44,14 @@ public final class EventLoop: TaskExecutor, @unchecked Sendable {
 
     // Loop-thread state.
     private var handlers: [Int32: any EventHandler] = [:]
+    /// `deferToEndOfTurn` work for the current turn.
+    private var endOfTurn: [() -> Void] = []
+    /// Thread-specific key naming the loop that runs on a thread (nil if the key could not be made:
+    /// `deferToEndOfTurn` then runs nothing late, it only returns false).
+    private static let currentKey: pthread_key_t? = {
+        var key = pthread_key_t()
+        return pthread_key_create(&key, nil) == 0 ? key : nil
+    }()
     private var timers = TimerQueue()
     /// A scratch read buffer shared by every connection of this loop (loop thread only): idle
     /// connections then cost no read buffer of their own.
@@ -192,12 +200,39 @@ public final class EventLoop: TaskExecutor, @unchecked Sendable {
     /// Cancels a timer; harmless if it already fired. Loop thread only.
     public func cancel(_ timer: TimerID) { timers.cancel(timer) }
 
+    /// On an event-loop thread, queues `body` to run once this turn's readiness handlers, posted
+    /// work and timers are done, right before the loop waits again, and returns true. Elsewhere
+    /// returns false and does nothing.
+    ///
+    /// For doorbells to other threads: a handler that hands work to another thread (the engine's
+    /// sequencer) can ring once per turn instead of once per request, so the other thread takes
+    /// the turn's requests as one batch rather than being woken (and preempting this loop) for
+    /// each of them. The delay is the rest of the turn, tens of microseconds.
+    public static func deferToEndOfTurn(_ body: @escaping () -> Void) -> Bool {
+        guard let key = currentKey, let raw = pthread_getspecific(key) else { return false }
+        Unmanaged<EventLoop>.fromOpaque(raw).takeUnretainedValue().endOfTurn.append(body)
+        return true
+    }
+
+    /// Runs the end-of-turn work queued so far, and what it posts to this loop. Loop thread only.
+    private func runEndOfTurn() {
+        while !endOfTurn.isEmpty {
+            let hooks = endOfTurn
+            endOfTurn.removeAll(keepingCapacity: true)
+            for hook in hooks { hook() }
+            runPendingTasks()
+        }
+    }
+
     /// Number of registered descriptors (connections + listeners). Loop thread only.
     public var registeredCount: Int { handlers.count }
 
     private func run() {
         threadID.store(UInt(pthread_self()), ordering: .relaxed)
         _ = tb_name_thread("tb-loop-\(index)")  // cosmetic (top -H, perf): a refusal changes nothing
+        // Unretained: the thread clears it before `run` returns, while `self` is alive.
+        if let key = Self.currentKey { _ = pthread_setspecific(key, Unmanaged.passUnretained(self).toOpaque()) }
+        defer { if let key = Self.currentKey { _ = pthread_setspecific(key, nil) } }
         let maxEvents = 256
         let events = UnsafeMutablePointer<epoll_event>.allocate(capacity: maxEvents)
         defer { events.deallocate() }
@@ -227,8 +262,10 @@ public final class EventLoop: TaskExecutor, @unchecked Sendable {
                     runPendingTasks()
                 }
             }
+            runEndOfTurn()
         }
         runPendingTasks()
+        runEndOfTurn()
         handlers.removeAll()
         // Timer closures may hold connections, which hold this loop: drop them to break the cycle.
         timers = TimerQueue()

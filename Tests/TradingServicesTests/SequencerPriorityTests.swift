@@ -7,11 +7,12 @@ import Testing
 /// `TRADEBOT_SEQUENCER_PRIORITY`: parsing with clear errors, and applying it to one thread only.
 @Suite("Sequencer priority setting")
 struct SequencerPriorityTests {
-    @Test("Unset, empty and normal are the default; nice and fifo take bounded values")
+    @Test("Unset and empty are the default slice:100; normal, nice, fifo and slice take bounded values")
     func parsing() throws {
         let v = SequencerPriority.variable
-        #expect(try SequencerPriority(environment: [:]) == .normal)
-        #expect(try SequencerPriority(environment: [v: ""]) == .normal)
+        #expect(SequencerPriority.standard == .slice(100))
+        #expect(try SequencerPriority(environment: [:]) == .slice(100))
+        #expect(try SequencerPriority(environment: [v: ""]) == .slice(100))
         #expect(try SequencerPriority(environment: [v: "normal"]) == .normal)
         #expect(try SequencerPriority(environment: [v: "nice:-10"]) == .nice(-10))
         #expect(try SequencerPriority(environment: [v: "nice:-20"]) == .nice(-20))
@@ -31,7 +32,7 @@ struct SequencerPriorityTests {
     func schemaKey() {
         let key = ConfigSchema.byVariable[SequencerPriority.variable]
         #expect(key?.path == "server.sequencer_priority")
-        #expect(key?.defaultValue == .string("normal"))
+        #expect(key?.defaultValue == .string("slice:100"))
     }
 
     @Test("Applying nice changes only the calling thread, or reports the refusal and leaves it as it was")

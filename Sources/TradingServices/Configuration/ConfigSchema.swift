@@ -46,7 +46,7 @@ public enum ConfigSchema {
         Key(path: "server.metrics_auth", variable: SecurityConfiguration.Variable.metricsAuth, kind: .string,
             defaultValue: .string("none"), live: false),
         Key(path: "server.sequencer_priority", variable: SequencerPriority.variable, kind: .string,
-            defaultValue: .string("normal"), live: false),
+            defaultValue: .string(SequencerPriority.standard.description), live: false),
         Key(path: "market.feed_file", variable: ServerConfiguration.Variable.feedFile, kind: .string,
             defaultValue: .null, live: false),
         Key(path: "market.replay_speed", variable: ServerConfiguration.Variable.replaySpeed, kind: .number,

@@ -25,7 +25,7 @@ public struct TradingSettings: Sendable {
     /// Events a stream subscriber may have buffered before it is ended with RESOURCE_EXHAUSTED.
     public var subscriberBuffer = 4096
     /// Scheduling priority of the sequencer thread (`TRADEBOT_SEQUENCER_PRIORITY`).
-    public var sequencerPriority: SequencerPriority = .normal
+    public var sequencerPriority: SequencerPriority = .standard
     /// How often the engine gets a `.timer` input (timeouts, breakers), in milliseconds.
     public var timerMilliseconds: Int64 = 100
 
