@@ -316,11 +316,7 @@ extension ServerSession {
 
     /// An async unary handler finished; back on the loop thread.
     func completeUnary(_ stream: ServerStream, _ result: Result<[UInt8], RPCError>) {
-        guard self.stream(stream.id) === stream, !stream.rpc.isFinished else { return }
-        switch result {
-        case .success(let response): sendUnary(stream, response)
-        case .failure(let error): finish(stream, error.status, trailers: error.metadata)
-        }
+        guard answer(stream, result) else { return }
         pump()
     }
 
@@ -328,12 +324,19 @@ extension ServerSession {
     /// the frames are written by one pump per loop turn, shared by every stream completed in that
     /// turn (one commit resumes a batch of orders together).
     func completeLoopUnary(_ stream: ServerStream, _ result: Result<[UInt8], RPCError>) {
-        guard self.stream(stream.id) === stream, !stream.rpc.isFinished else { return }
+        guard answer(stream, result) else { return }
+        pumpSoon()
+    }
+
+    /// Queues a unary call's answer (message and OK, or the error's status); false when the stream
+    /// is gone or already finished (cancelled, deadline), so there is nothing to write.
+    private func answer(_ stream: ServerStream, _ result: Result<[UInt8], RPCError>) -> Bool {
+        guard self.stream(stream.id) === stream, !stream.rpc.isFinished else { return false }
         switch result {
         case .success(let response): sendUnary(stream, response)
         case .failure(let error): finish(stream, error.status, trailers: error.metadata)
         }
-        pumpSoon()
+        return true
     }
 
     /// More bytes (or the end) arrived in the outbound buffers of the queued streams: resume them

@@ -7,10 +7,7 @@ extension RPCRouter {
         _ descriptor: MethodDescriptor, request: Request.Type = Request.self, response: Response.Type = Response.self,
         handler: @escaping @Sendable (Request, ServerContext) async throws -> Response
     ) {
-        register(descriptor, handler: .unary { bytes, context in
-            let request = try Self.decode(Request.self, bytes)
-            return try await handler(request, context).wireBytes()
-        })
+        register(descriptor, handler: .unary(Self.overBytes(handler)))
     }
 
     /// Registers an async unary handler that never blocks, only awaits (see `RPCHandler.loopUnary`):
@@ -20,10 +17,17 @@ extension RPCRouter {
         _ descriptor: MethodDescriptor, request: Request.Type = Request.self, response: Response.Type = Response.self,
         handler: @escaping @Sendable (Request, ServerContext) async throws -> Response
     ) {
-        register(descriptor, handler: .loopUnary { bytes, context in
-            let request = try Self.decode(Request.self, bytes)
+        register(descriptor, handler: .loopUnary(Self.overBytes(handler)))
+    }
+
+    /// A typed async unary handler as one over message bytes: decode, call, encode.
+    private static func overBytes<Request: WireMessage, Response: WireMessage>(
+        _ handler: @escaping @Sendable (Request, ServerContext) async throws -> Response
+    ) -> @Sendable ([UInt8], ServerContext) async throws -> [UInt8] {
+        { bytes, context in
+            let request = try decode(Request.self, bytes)
             return try await handler(request, context).wireBytes()
-        })
+        }
     }
 
     /// Registers a synchronous unary handler that runs on the event-loop thread (cheap work only).
