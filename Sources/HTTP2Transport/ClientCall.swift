@@ -19,6 +19,9 @@ final class ClientCall {
     var httpStatus: Int?
     var grpcStatus: Status.Code?
     var grpcMessage: String?
+    /// Application headers and trailers the server sent (`tradebot-reason`, `grpc-retry-pushback-ms`
+    /// …), without the fields the transport owns; they travel with a failed call's `RPCError`.
+    var metadata = Metadata()
     var response: [UInt8]?
     var messages = 0
     var timer: TimerID?
@@ -60,7 +63,8 @@ final class ClientCall {
     /// The status the server sent (or the one synthesised from the HTTP status).
     func statusFromResponse() -> RPCError? {
         if let code = grpcStatus {
-            return code == .ok ? nil : RPCError(code: code, message: grpcMessage.map(StatusMessageCoding.decode) ?? "")
+            return code == .ok ? nil : RPCError(code: code, message: grpcMessage.map(StatusMessageCoding.decode) ?? "",
+                                                metadata: metadata)
         }
         if let http = httpStatus, http != 200 {
             return RPCError(code: Status.Code(httpStatus: http), message: "HTTP status \(http) without grpc-status")

@@ -201,6 +201,11 @@ final class ClientSession: ConnectionHandler {
             call.grpcStatus = Status.Code(headerValue: String(decoding: value, as: UTF8.self)) ?? .unknown
         } else if ServerSession.equals(name, "grpc-message") {
             call.grpcMessage = String(decoding: value, as: UTF8.self)
+        } else if name.first != UInt8(ascii: ":") {
+            let key = String(decoding: name, as: UTF8.self)
+            if !ServerSession.reservedTrailers.contains(key) {
+                call.metadata.add(key, String(decoding: value, as: UTF8.self))
+            }
         }
     }
 

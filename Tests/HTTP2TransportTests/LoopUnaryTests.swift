@@ -121,12 +121,16 @@ struct LoopUnaryTests {
         } catch {
             #expect(error.code == .failedPrecondition)
             #expect(error.message == "no: 100%")
+            // Application trailers reach the client's error; the transport's own fields do not.
+            #expect(error.metadata["tradebot-reason"] == "TEST")
+            #expect(error.metadata["grpc-message"] == nil && error.metadata["content-type"] == nil)
         }
         do {
             _ = try await connection.unary(path: loopFail.fullPath, request: [2], options: CallOptions())
             Issue.record("expected UNKNOWN")
         } catch {
             #expect(error.code == .unknown)
+            #expect(error.metadata.isEmpty)
         }
         await connection.close()
         await server.stop()

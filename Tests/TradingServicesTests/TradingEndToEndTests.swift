@@ -125,9 +125,11 @@ struct TradingEndToEndTests {
             try await s.orders.submitOrder(T.submit(.buy, "100000", clientOrderID: "big"))
         }
         #expect(error?.code == .failedPrecondition)
-        // The reason leads the status message and travels as the `tradebot-reason` trailer (checked with
-        // grpcio in Tests/Interop/test_trading_grpcio.py: the Swift client does not surface trailers).
+        // The reason leads the status message and travels as the `tradebot-reason` trailer (grpcio sees
+        // it too: Tests/Interop/test_trading_grpcio.py).
         #expect(error?.message.hasPrefix("MAX_ORDER_QUANTITY:") == true)
+        #expect(error?.metadata["tradebot-reason"] == "MAX_ORDER_QUANTITY")
+        #expect(error?.metadata["grpc-status"] == nil)
 
         _ = try await s.orders.submitOrder(T.submit(.buy, "10000", clientOrderID: "ok"))
         try await s.bar("1.07219")
